@@ -1,0 +1,122 @@
+import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
+import type { z } from "zod";
+import { type Config, configSchema } from "./schema.js";
+
+/** One problem in a config file, positioned for `file:line:col: message` output and check annotations. */
+export interface ConfigError {
+  file: string;
+  line: number;
+  column: number;
+  /** Dotted key path inside the document, e.g. "windows[0].start"; "" for the document itself. */
+  key: string;
+  message: string;
+}
+
+export type ConfigResult = { ok: true; config: Config; file: string } | { ok: false; errors: ConfigError[]; file: string };
+
+export const DEFAULT_CONFIG_PATH = ".github/change-gate.yml";
+
+/** Config files beyond this size are refused rather than parsed (a policy file is a few KiB). */
+export const MAX_CONFIG_BYTES = 256 * 1024;
+
+/** The documented defaults used when a repository has no config file. */
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}
+
+export function formatConfigError(e: ConfigError): string {
+  return `${e.file}:${e.line}:${e.column}: ${e.key ? `${e.key}: ` : ""}${e.message}`;
+}
+
+function keyPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const p of path) out += typeof p === "number" ? `[${p}]` : `${out ? "." : ""}${String(p)}`;
+  return out;
+}
+
+/** Parse YAML text into a raw object, collecting syntax errors with positions. */
+export function parseYaml(
+  text: string,
+  file: string,
+): { ok: true; value: unknown; locate: (path: readonly PropertyKey[], key?: string) => [number, number] } | {
+  ok: false;
+  errors: ConfigError[];
+} {
+  if (text.length > MAX_CONFIG_BYTES)
+    return {
+      ok: false,
+      errors: [{ file, line: 1, column: 1, key: "", message: `config is ${text.length} bytes; the limit is ${MAX_CONFIG_BYTES}` }],
+    };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((err) => {
+        const pos = lineCounter.linePos(err.pos[0]);
+        return { file, line: pos.line, column: pos.col, key: "", message: `invalid YAML: ${err.message.split("\n")[0]}` };
+      }),
+    };
+  }
+  const locate = (path: readonly PropertyKey[], key?: string): [number, number] => {
+    let node = doc.getIn(path as unknown[], true) as Node | undefined;
+    // Walk up until a node exists (a missing key is reported at its parent).
+    for (let n = path.length; !node && n > 0; n--) node = doc.getIn(path.slice(0, n - 1) as unknown[], true) as Node;
+    if (!node) node = doc.contents ?? undefined;
+    if (key !== undefined && node && isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      if (pair && isScalar(pair.key) && pair.key.range) node = pair.key;
+    }
+    const offset = node?.range?.[0] ?? 0;
+    const pos = lineCounter.linePos(offset);
+    return [pos.line, pos.col];
+  };
+  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) ?? {}, locate };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    case "invalid_type":
+      return `expected ${issue.expected}${"input" in issue && issue.input === undefined ? ", but it is missing" : ""}`;
+    case "invalid_value":
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Validate a parsed value against the schema; errors are positioned with `locate`. */
+export function validateConfigValue(
+  value: unknown,
+  file: string,
+  locate: (path: readonly PropertyKey[], key?: string) => [number, number] = () => [1, 1],
+): ConfigResult {
+  const input = value === null || value === undefined ? {} : value;
+  if (typeof input !== "object" || Array.isArray(input))
+    return { ok: false, file, errors: [{ file, line: 1, column: 1, key: "", message: "config must be a YAML mapping (key: value)" }] };
+  const result = configSchema.safeParse(input);
+  if (result.success) return { ok: true, config: result.data, file };
+  const errors: ConfigError[] = [];
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const k of issue.keys) {
+        const [line, column] = locate(issue.path, k);
+        errors.push({ file, line, column, key: keyPath([...issue.path, k]), message: `unknown key "${k}"` });
+      }
+      continue;
+    }
+    const [line, column] = locate(issue.path);
+    errors.push({ file, line, column, key: keyPath(issue.path), message: describeIssue(issue) });
+  }
+  errors.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { ok: false, file, errors };
+}
+
+/** Load a config file's text. Empty text means "no settings": the documented defaults. */
+export function loadConfig(text: string, file = DEFAULT_CONFIG_PATH): ConfigResult {
+  const parsed = parseYaml(text, file);
+  if (!parsed.ok) return { ok: false, file, errors: parsed.errors };
+  return validateConfigValue(parsed.value, file, parsed.locate);
+}
