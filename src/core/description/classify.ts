@@ -1,0 +1,175 @@
+import type { SectionKey } from "./aliases.js";
+import type { Block } from "./blocks.js";
+import { comparable } from "./normalize.js";
+import type { Slot } from "./slots.js";
+import type { TemplateText } from "./template.js";
+
+export type SectionStatus = "present" | "placeholder" | "missing";
+
+/** Why a section got its status; drives the message and is part of the JSON output. */
+export type FindingReason =
+  | "answered"
+  | "reasoned-na"
+  | "template"
+  | "stock"
+  | "empty"
+  | "comments"
+  | "unchecked"
+  | "fix-forward"
+  | "question"
+  | "no-slot";
+
+export interface SlotVerdict {
+  status: "present" | "placeholder";
+  reason: FindingReason;
+  /** The author's own words found in the slot (first 200 characters), for summaries. */
+  answer: string;
+  /** The non-answer as written, when reason is "stock". */
+  stock?: string;
+}
+
+export interface ClassifyOptions {
+  template: TemplateText;
+  reasonedNa: boolean;
+  placeholders: ReadonlySet<string>;
+  commentLines: ReadonlySet<number>;
+}
+
+/** Whole answers that say nothing (compared after folding case and punctuation). */
+const STOCK = new Set(
+  [
+    "tbd", "tba", "tbc", "tbd tbd", "n a", "na", "none", "nothing", "no", "nope", "nil", "null", "todo", "to do", "wip",
+    "x", "same as above", "see above", "as above", "see description", "see pr description", "see ticket", "see jira",
+    "later", "pending", "unknown", "idk", "not sure", "yes", "ok", "lorem ipsum", "fill in", "fill me in", "your text here",
+    "なし", "特になし", "無し", "未定", "不明", "なし です", "无", "暂无", "無", "没有", "待定", "nenhum", "nenhuma", "nada",
+    "ninguno", "ninguna", "keine", "keiner", "entfällt", "k a", "n v", "aucun", "rien", "없음",
+  ].map(comparable),
+);
+
+/** Starts of a "not applicable" answer; followed by a reason it is an answer (configurable). */
+const NA_START_RE = /^(?:n a|na|none|nothing|not applicable|not needed|no|keine|nenhum|nenhuma|ninguno|ninguna|nada|aucun|なし|特になし|无|不适用|해당 없음)\b\s*(.*)$/u;
+
+/** Starts of an answer deferred to later: never an answer, whatever follows, unless it is long. */
+const DEFER_START_RE = /^(?:tbd|tba|tbc|todo|to do|wip|will add|will update|will fill|coming soon|pending|later|未定|待定)\b/u;
+
+const FIX_FORWARD_RE = /\b(?:fix|fixing|roll|rolling|push|pushing)\s*(?:a\s+)?forward\b/u;
+/** Words that carry no rollback step, ignored when judging a fix-forward answer. */
+const FILLER = new Set(
+  "we will ll just fix fixing forward roll rolling push pushing it the if needed any issues issue problems problem and or a by would with instead there is are be no rollback plan".split(
+    " ",
+  ),
+);
+
+function countWords(text: string): number {
+  return text === "" ? 0 : text.split(" ").length;
+}
+
+/** Strip text that the template already holds, line by line; a template line may also lead an authored line. */
+function authored(text: string, template: TemplateText): string {
+  const c = comparable(text);
+  if (c === "" || template.lines.has(c)) return "";
+  for (const prefix of template.prefixes) {
+    if (c.startsWith(`${prefix} `)) return c.slice(prefix.length + 1);
+  }
+  return c;
+}
+
+interface Gathered {
+  pieces: string[];
+  raw: string[];
+  sawTemplate: boolean;
+  sawUnchecked: boolean;
+  /** Text made only of punctuation ("-", "...", "?"): a stock non-answer. */
+  punctuationOnly: string | null;
+}
+
+function gather(slot: Slot, content: Block[], opts: ClassifyOptions): Gathered {
+  const g: Gathered = { pieces: [], raw: [], sawTemplate: false, sawUnchecked: false, punctuationOnly: null };
+  const add = (text: string, isCode = false) => {
+    if (text.trim() === "") return;
+    if (comparable(text) === "") {
+      g.punctuationOnly = text.trim();
+      return;
+    }
+    const kept = isCode ? (opts.template.code.has(text.trim()) ? "" : comparable(text)) : authored(text, opts.template);
+    if (kept === "") {
+      g.sawTemplate = true;
+      return;
+    }
+    g.pieces.push(kept);
+    g.raw.push(text.trim());
+  };
+  if (slot.inline) add(slot.inline);
+  if (slot.kind === "task") {
+    if (slot.checked && !slot.inline) {
+      // Ticking a box is the author's own act, even when its text comes from the template.
+      g.pieces.push(comparable(slot.label));
+      g.raw.push(slot.label);
+    } else if (!slot.checked && !slot.inline) g.sawUnchecked = true;
+  }
+  for (const b of content) {
+    switch (b.kind) {
+      case "line":
+      case "summary":
+      case "frontmatter":
+        add(b.text);
+        break;
+      case "task":
+        if (b.checked) {
+          g.pieces.push(comparable(b.text));
+          g.raw.push(b.text.trim());
+        } else g.sawUnchecked = true;
+        break;
+      case "row":
+        for (const cell of b.cells) add(cell);
+        break;
+      case "code":
+        add(b.text, true);
+        break;
+      default:
+        break;
+    }
+  }
+  return g;
+}
+
+function hadComments(slot: Slot, content: Block[], commentLines: ReadonlySet<number>): boolean {
+  const last = content.length ? content[content.length - 1]!.line : slot.line;
+  for (let l = slot.line; l <= last + 1; l++) if (commentLines.has(l)) return true;
+  return false;
+}
+
+export function classifySlot(section: SectionKey, slot: Slot, content: Block[], opts: ClassifyOptions): SlotVerdict {
+  const g = gather(slot, content, opts);
+  const answer = g.raw.join(" ").replace(/\s+/g, " ").slice(0, 200);
+  if (g.pieces.length === 0 && g.punctuationOnly !== null)
+    return { status: "placeholder", reason: "stock", answer, stock: g.punctuationOnly.slice(0, 40) };
+  if (g.pieces.length === 0) {
+    const reason: FindingReason = g.sawTemplate
+      ? "template"
+      : g.sawUnchecked
+        ? "unchecked"
+        : hadComments(slot, content, opts.commentLines)
+          ? "comments"
+          : "empty";
+    return { status: "placeholder", reason, answer };
+  }
+  const text = g.pieces.join(" ").replace(/\s+/g, " ").trim();
+  if (text === "" || STOCK.has(text) || opts.placeholders.has(text))
+    return { status: "placeholder", reason: "stock", answer, stock: g.raw.join(" ").slice(0, 40) };
+  const na = NA_START_RE.exec(text);
+  if (na) {
+    const because = countWords(na[1] ?? "");
+    if (because >= 3 && opts.reasonedNa) return { status: "present", reason: "reasoned-na", answer };
+    return { status: "placeholder", reason: "stock", answer, stock: g.raw.join(" ").slice(0, 40) };
+  }
+  if (DEFER_START_RE.test(text) && countWords(text) < 12)
+    return { status: "placeholder", reason: "stock", answer, stock: g.raw.join(" ").slice(0, 40) };
+  if (section === "rollback" && FIX_FORWARD_RE.test(text)) {
+    const steps = text.split(" ").filter((w) => !FILLER.has(w));
+    if (steps.length < 3) return { status: "placeholder", reason: "fix-forward", answer };
+  }
+  if (opts.template.lines.size === 0 && g.raw.every((r) => r.endsWith("?") || r.endsWith("？")))
+    return { status: "placeholder", reason: "question", answer };
+  return { status: "present", reason: "answered", answer };
+}

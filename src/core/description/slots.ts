@@ -1,0 +1,149 @@
+import { type AliasTable, type SectionKey, sectionsNamed } from "./aliases.js";
+import type { Block } from "./blocks.js";
+import { words } from "./normalize.js";
+
+export type SlotKind = "heading" | "bold" | "summary" | "label" | "task" | "table" | "frontmatter";
+
+/** A place in the description that names a section: its label, where it is, and what belongs to it. */
+export interface Slot {
+  kind: SlotKind;
+  sections: SectionKey[];
+  label: string;
+  line: number;
+  column: number;
+  /** Text written on the same line after the label (`Rollback: revert v1.4.2`), if any. */
+  inline: string | null;
+  /** For task items: whether the box is ticked. */
+  checked?: boolean;
+  /** Index of the slot's own block, and the end (exclusive) of the blocks that belong to it. */
+  start: number;
+  end: number;
+}
+
+const BOLD_ONLY_RE = /^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*(\*\*|__)([^*_]{1,120}?)[:：]?\1\s*[:：]?\s*$/;
+const LABEL_RE = /^\s*([^:：]{1,60}?)\s*[:：](?:\s+|$)([\s\S]*)$/;
+/** A label is a short name, not a sentence that happens to contain a colon. */
+const MAX_LABEL_WORDS = 6;
+
+function label(text: string): { name: string; rest: string } | null {
+  const m = LABEL_RE.exec(text);
+  if (!m) return null;
+  const name = m[1]!;
+  if (/https?$/i.test(name) || words(name).length > MAX_LABEL_WORDS) return null;
+  return { name, rest: m[2]!.trim() };
+}
+
+/** A block that starts a new pseudo-section and so ends a bold/summary/label one. */
+function isPseudoBoundary(b: Block): boolean {
+  if (b.kind === "heading" || b.kind === "summary" || b.kind === "break") return true;
+  if (b.kind !== "line") return false;
+  if (BOLD_ONLY_RE.test(b.raw)) return true;
+  const l = label(b.text);
+  return l !== null && l.rest === "";
+}
+
+function endOfHeading(blocks: Block[], i: number, depth: number): number {
+  let j = i + 1;
+  while (j < blocks.length) {
+    const b = blocks[j]!;
+    if (b.kind === "heading" && b.depth <= depth) break;
+    j++;
+  }
+  return j;
+}
+
+function endOfPseudo(blocks: Block[], i: number): number {
+  let j = i + 1;
+  while (j < blocks.length && !isPseudoBoundary(blocks[j]!)) j++;
+  return j;
+}
+
+/** Lines of the same paragraph that continue an inline label (`Rollback: revert\nthen redeploy v1.4.2`). */
+function endOfInline(blocks: Block[], i: number, table: AliasTable): number {
+  const first = blocks[i]!;
+  let j = i + 1;
+  while (j < blocks.length) {
+    const b = blocks[j]!;
+    if (b.kind !== "line" || first.kind !== "line" || b.line !== blocks[j - 1]!.line + 1 || b.column !== 1) break;
+    if (isPseudoBoundary(b)) break;
+    const l = label(b.text);
+    if (l && sectionsNamed(l.name, table).length > 0) break;
+    j++;
+  }
+  return j;
+}
+
+function startsWithAlias(text: string, table: AliasTable): SectionKey[] {
+  // A task item names a section only when the name leads ("Rollback plan documented"), not in passing
+  // ("I considered the impact").
+  const lead = words(text).slice(0, 3).join(" ");
+  return sectionsNamed(lead, table);
+}
+
+export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
+  const slots: Slot[] = [];
+  blocks.forEach((b, i) => {
+    const at = { line: b.line, column: b.column, start: i };
+    switch (b.kind) {
+      case "heading": {
+        const sections = sectionsNamed(b.text, table);
+        if (sections.length) slots.push({ kind: "heading", sections, label: b.text.trim(), inline: null, ...at, end: endOfHeading(blocks, i, b.depth) });
+        return;
+      }
+      case "summary": {
+        const sections = sectionsNamed(b.text, table);
+        if (sections.length) slots.push({ kind: "summary", sections, label: b.text, inline: null, ...at, end: endOfPseudo(blocks, i) });
+        return;
+      }
+      case "line": {
+        const bold = BOLD_ONLY_RE.exec(b.raw);
+        if (bold) {
+          const sections = sectionsNamed(bold[2]!, table);
+          if (sections.length) slots.push({ kind: "bold", sections, label: bold[2]!.trim(), inline: null, ...at, end: endOfPseudo(blocks, i) });
+          return;
+        }
+        const l = label(b.text);
+        if (!l) return;
+        const sections = sectionsNamed(l.name, table);
+        if (!sections.length) return;
+        const end = l.rest === "" ? endOfPseudo(blocks, i) : endOfInline(blocks, i, table);
+        slots.push({ kind: "label", sections, label: l.name, inline: l.rest || null, ...at, end });
+        return;
+      }
+      case "frontmatter": {
+        const l = label(b.text);
+        const sections = l ? sectionsNamed(l.name, table) : [];
+        if (l && sections.length) slots.push({ kind: "frontmatter", sections, label: l.name, inline: l.rest || null, ...at, end: i + 1 });
+        return;
+      }
+      case "task": {
+        const l = label(b.text);
+        const named = l ? sectionsNamed(l.name, table) : [];
+        const sections = named.length ? named : startsWithAlias(b.text, table);
+        if (!sections.length) return;
+        const inline = named.length && l ? l.rest || null : null;
+        slots.push({ kind: "task", sections, label: named.length && l ? l.name : b.text, inline, checked: b.checked, ...at, end: i + 1 });
+        return;
+      }
+      case "row": {
+        const [first, ...rest] = b.cells;
+        const sections = first ? sectionsNamed(first, table) : [];
+        if (sections.length && b.header !== null) {
+          slots.push({ kind: "table", sections, label: first!, inline: rest.join(" ").trim() || null, ...at, end: i + 1 });
+          return;
+        }
+        // Column tables: a header cell names the section, the body rows hold the answers.
+        if (b.header) {
+          b.header.forEach((h, k) => {
+            const named = sectionsNamed(h, table);
+            if (named.length) slots.push({ kind: "table", sections: named, label: h, inline: b.cells[k]?.trim() || null, ...at, end: i + 1 });
+          });
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  });
+  return slots;
+}
