@@ -71,7 +71,14 @@ export function parseYaml(
     const pos = lineCounter.linePos(offset);
     return [pos.line, pos.col];
   };
-  return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) ?? {}, locate };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    // yaml throws on alias bombs ("Excessive alias count"); a hostile file is an error, never a crash.
+    return { ok: false, errors: [{ file, line: 1, column: 1, key: "", message: `invalid YAML: ${(e as Error).message}` }] };
+  }
+  return { ok: true, value, locate };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

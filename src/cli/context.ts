@@ -1,0 +1,65 @@
+import { Temporal } from "temporal-polyfill";
+import { type ConfigError, defaultConfig, formatConfigError, loadConfig } from "../core/config/load.js";
+import { parseDateTimeLike } from "../core/config/primitives.js";
+import type { Config } from "../core/config/schema.js";
+import type { ChangedFile } from "../core/risk/index.js";
+import { readText, UsageError } from "./io.js";
+
+/** The config file is invalid: printed as file:line:col lines, exit code 2. */
+export class ConfigFailure extends Error {
+  override name = "ConfigFailure";
+  constructor(readonly errors: ConfigError[]) {
+    super(errors.map(formatConfigError).join("\n"));
+  }
+}
+
+export function readConfig(path: string | undefined): Config {
+  if (path === undefined) return defaultConfig();
+  const result = loadConfig(readText(path, "config"), path);
+  if (!result.ok) throw new ConfigFailure(result.errors);
+  return result.config;
+}
+
+/** `--at`: an ISO instant, or a local date-time read in the config's time zone; default now. */
+export function resolveAt(at: string | undefined, timezone: string, now: Date): Date {
+  if (at === undefined) return now;
+  const parsed = parseDateTimeLike(at);
+  if (!parsed) throw new UsageError(`--at "${at}" is not a date-time; use ISO 8601 such as 2026-11-24T10:00:00Z`);
+  const instant =
+    parsed.kind === "instant" ? parsed.instant : parsed.local.toZonedDateTime(timezone, { disambiguation: "compatible" }).toInstant();
+  return new Date(instant.epochMilliseconds);
+}
+
+const NUMSTAT_RE = /^(\d+|-)\t(\d+|-)\t(.+)$/;
+
+/** `--files`: GitHub's list-files JSON, `git diff --numstat` output, or one path per line. */
+export function readChangedFiles(path: string | undefined): ChangedFile[] | null {
+  if (path === undefined) return null;
+  const text = readText(path, "files");
+  const trimmed = text.trim();
+  if (trimmed.startsWith("[")) {
+    let data: unknown;
+    try {
+      data = JSON.parse(trimmed);
+    } catch (e) {
+      throw new UsageError(`--files "${path}" is not valid JSON: ${(e as Error).message}`);
+    }
+    if (!Array.isArray(data)) throw new UsageError(`--files "${path}" must be a JSON array`);
+    return data.map((item, i) => {
+      if (typeof item === "string") return { path: item, additions: 0, deletions: 0 };
+      const o = item as Record<string, unknown>;
+      const p = o.filename ?? o.path;
+      if (typeof p !== "string") throw new UsageError(`--files "${path}": item ${i} has no "filename" or "path"`);
+      return { path: p, additions: Number(o.additions ?? 0) || 0, deletions: Number(o.deletions ?? 0) || 0 };
+    });
+  }
+  return trimmed
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .map((line) => {
+      const m = NUMSTAT_RE.exec(line);
+      if (m) return { path: m[3]!, additions: Number(m[1]) || 0, deletions: Number(m[2]) || 0 };
+      return { path: line.trim(), additions: 0, deletions: 0 };
+    });
+}
+

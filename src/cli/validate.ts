@@ -1,0 +1,16 @@
+import { formatConfigError, loadConfig } from "../core/config/load.js";
+import type { CliArgs } from "./args.js";
+import { readText, UsageError } from "./io.js";
+
+/** `change-gate validate`: errors as file:line:col: message, exit 2 when invalid. */
+export function runValidate(args: CliArgs, out: (s: string) => void, err: (s: string) => void): number {
+  if (!args.config) throw new UsageError("validate needs --config FILE");
+  const result = loadConfig(readText(args.config, "config"), args.config);
+  if (result.ok) {
+    out(`${args.config}: ok\n`);
+    return 0;
+  }
+  for (const e of result.errors) err(`${formatConfigError(e)}\n`);
+  err(`${result.errors.length} error${result.errors.length > 1 ? "s" : ""} in ${args.config}\n`);
+  return 2;
+}

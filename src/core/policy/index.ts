@@ -1,0 +1,10 @@
+export {
+  type ChangeInput,
+  type CheckReport,
+  type Conclusion,
+  evaluateChange,
+  type GateDecision,
+  type GateRule,
+  type Override,
+} from "./evaluate-change.js";
+export { descriptionSkipReason, type PullRequestFacts } from "./skip.js";

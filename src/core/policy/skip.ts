@@ -1,0 +1,30 @@
+import picomatch from "picomatch";
+import type { Config } from "../config/schema.js";
+import type { ChangedFile } from "../risk/index.js";
+
+export interface PullRequestFacts {
+  author: string | null;
+  /** True for GitHub App / bot accounts (login ends in "[bot]" or type "Bot"). */
+  authorIsBot: boolean;
+  labels: readonly string[];
+  files: ChangedFile[] | null;
+  draft: boolean;
+}
+
+/**
+ * Why the description rules do not apply to this PR, or null when they do. Bots cannot write a rollback plan, so
+ * their PRs skip the description rules (freezes still apply to them).
+ */
+export function descriptionSkipReason(config: Config, pr: PullRequestFacts): string | null {
+  const skip = config.description.skip;
+  const label = skip.labels.find((l) => pr.labels.includes(l));
+  if (label) return `labelled "${label}" (description.skip.labels)`;
+  if (pr.author && skip.authors.some((a) => a.toLowerCase() === pr.author!.toLowerCase()))
+    return `authored by ${pr.author} (description.skip.authors)`;
+  if (pr.authorIsBot) return `authored by the bot ${pr.author ?? "account"}`;
+  if (skip.paths.length && pr.files && pr.files.length > 0) {
+    const match = picomatch(skip.paths, { dot: true });
+    if (pr.files.every((f) => match(f.path))) return `every changed file matches ${skip.paths.join(", ")} (description.skip.paths)`;
+  }
+  return null;
+}

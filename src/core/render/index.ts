@@ -1,0 +1,2 @@
+export { cell, gateSummary, gateTitle, rulesTable } from "./markdown.js";
+export { renderText } from "./text.js";
