@@ -3,8 +3,8 @@ import { type CommandWord, matchHead } from "./head.js";
 /** Characters that render like "/" but are not U+002F. */
 const SLASHES = /[\u2044\u2215\u2571\u27cb\u29f8\u2f03\u31d3\u4e3f\u1735\u3033\u30ce\uff0f]/gu;
 
-/** Invisible characters: format characters (zero-width space/joiners, BOM, bidi controls, soft hyphen …) and fillers. */
-const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0\u180b-\u180f\ufe00-\ufe0f]/gu;
+/** Invisible characters: format characters (zero-width space/joiners, BOM, bidi controls, soft hyphen …), fillers, variation selectors. */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 
 /** Letters from other scripts that look like the Latin letters of command words and keywords. */
 const CONFUSABLE: Record<string, string> = {

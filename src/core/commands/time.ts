@@ -1,4 +1,4 @@
-import { Temporal } from "temporal-polyfill";
+import type { Temporal } from "temporal-polyfill";
 import { type Duration, isTimeZone, parseDateTimeLike } from "../config/primitives.js";
 
 export type TimeResult = { instant: Temporal.Instant } | { error: string };
@@ -9,11 +9,18 @@ export function isoInstant(instant: Temporal.Instant): string {
 }
 
 function zoneError(zone: string): string | null {
-  return isTimeZone(zone) ? null : `the configured time zone "${zone}" is unknown, so times cannot be interpreted`;
+  return isTimeZone(zone)
+    ? null
+    : `the configured time zone "${zone}" is unknown, so times cannot be interpreted`;
 }
 
 /** `now` + duration: weeks and days on the calendar of `zone` (1d across a DST change is 23 h or 25 h), h/m exact. */
-export function endAfter(duration: Duration, written: string, now: Temporal.Instant, zone: string): TimeResult {
+export function endAfter(
+  duration: Duration,
+  written: string,
+  now: Temporal.Instant,
+  zone: string,
+): TimeResult {
   const bad = zoneError(zone);
   if (bad) return { error: bad };
   try {
@@ -44,7 +51,9 @@ export function endAt(written: string, now: Temporal.Instant, zone: string): Tim
   const parsed = parseDateTimeLike(text);
   if (!parsed) {
     return DATE_LIKE.test(written)
-      ? { error: `\`until ${written}\` is not a real date and time (check the day of the month and the hour)` }
+      ? {
+          error: `\`until ${written}\` is not a real date and time (check the day of the month and the hour)`,
+        }
       : {
           error: `\`until ${written}\` is not a date-time; write YYYY-MM-DD, YYYY-MM-DD HH:MM or ISO 8601 with an offset (words like "tomorrow" are not understood)`,
         };
@@ -62,7 +71,7 @@ export function endAt(written: string, now: Temporal.Instant, zone: string): Tim
     }
   }
   if (instant.epochMilliseconds <= now.epochMilliseconds) {
-    return { error: `\`until ${written}\` is in the past (it is now ${isoInstant(now)} UTC)` };
+    return { error: `\`until ${written}\` is in the past (it is now ${isoInstant(now)})` };
   }
   return { instant };
 }

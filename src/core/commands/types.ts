@@ -19,10 +19,7 @@ export type CommandKind = Command["kind"];
  * `{ ok: true }` a well-formed command; `{ ok: false }` a command that is malformed (reply with `error` and `usage`);
  * `null` the comment holds no command at all (stay silent).
  */
-export type ParseResult =
-  | { ok: true; command: Command }
-  | { ok: false; error: string; usage: string }
-  | null;
+export type ParseResult = { ok: true; command: Command } | { ok: false; error: string; usage: string } | null;
 
 export interface ParseOptions {
   /** The current instant; `until` must be after it and `for` counts from it. */

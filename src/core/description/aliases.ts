@@ -1,4 +1,4 @@
-import { comparable, hasCjk, words } from "./normalize.js";
+import { comparable, fold, hasCjk, words } from "./normalize.js";
 
 export type SectionKey = "rollback" | "blastRadius";
 
@@ -165,4 +165,15 @@ export function sectionsNamed(text: string, table: AliasTable): SectionKey[] {
     if (hit) out.push(key);
   }
   return out;
+}
+
+/**
+ * Cheap superset test: could any slot be named in this text? Every alias word is a substring of the folded text
+ * when it matches, so a false here is never a missed slot.
+ */
+export function mayNameSection(text: string, table: AliasTable): boolean {
+  const folded = fold(text);
+  for (const key of ["rollback", "blastRadius"] as const)
+    for (const alias of table[key]) if (folded.includes(alias.cjk ? alias.phrase.slice(0, 1) : alias.words[0]!)) return true;
+  return false;
 }

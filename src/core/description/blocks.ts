@@ -3,6 +3,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import type { Piece } from "./segment.js";
 
 /**
  * A description flattened into lines a reviewer reads, in document order. Paragraphs are split into their lines so
@@ -15,10 +16,11 @@ export type Block =
   | { kind: "row"; cells: string[]; header: string[] | null; line: number; column: number }
   | { kind: "code"; text: string; line: number; column: number }
   | { kind: "summary"; text: string; line: number; column: number }
-  | { kind: "frontmatter"; text: string; line: number; column: number }
   | { kind: "break"; line: number; column: number };
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml", "toml"]);
+const withFrontMatter = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml", "toml"]);
+/** Pieces after the first cannot open with front matter (a `---` there is a thematic break). */
+const plain = unified().use(remarkParse).use(remarkGfm);
 
 /** Plain text of inline content; inline HTML tags are dropped, their text kept. */
 function inlineText(node: Nodes): string {
@@ -81,8 +83,7 @@ function walk(node: RootContent, source: string, out: Block[], inList: boolean):
       return;
     case "yaml":
     case "toml" as string:
-      for (const [i, l] of (node as { value: string }).value.split("\n").entries())
-        if (l.trim()) out.push({ kind: "frontmatter", text: l, line: at.line + 1 + i, column: 1 });
+      // Front matter is metadata for tools, not something a reviewer reads as an answer.
       return;
     case "thematicBreak":
       out.push({ kind: "break", ...at });
@@ -110,9 +111,14 @@ function walk(node: RootContent, source: string, out: Block[], inList: boolean):
   }
 }
 
-export function parseBlocks(source: string): Block[] {
-  const tree = processor.parse(source) as Root;
+/** Parse the pieces of a description (see segment.ts) into one block list with true positions. */
+export function parseBlocks(pieces: readonly Piece[]): Block[] {
   const out: Block[] = [];
-  for (const child of tree.children) walk(child, source, out, false);
+  for (const piece of pieces) {
+    const tree = (piece.lineOffset === 0 ? withFrontMatter : plain).parse(piece.text) as Root;
+    const from = out.length;
+    for (const child of tree.children) walk(child, piece.text, out, false);
+    for (let i = from; i < out.length; i++) out[i]!.line += piece.lineOffset;
+  }
   return out;
 }

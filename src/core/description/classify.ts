@@ -17,6 +17,7 @@ export type FindingReason =
   | "unchecked"
   | "fix-forward"
   | "question"
+  | "claim"
   | "no-slot";
 
 export interface SlotVerdict {
@@ -50,7 +51,8 @@ const STOCK = new Set(
 const NA_START_RE = /^(?:n a|na|none|nothing|not applicable|not needed|no|keine|nenhum|nenhuma|ninguno|ninguna|nada|aucun|なし|特になし|无|不适用|해당 없음)\b\s*(.*)$/u;
 
 /** Starts of an answer deferred to later: never an answer, whatever follows, unless it is long. */
-const DEFER_START_RE = /^(?:tbd|tba|tbc|todo|to do|wip|will add|will update|will fill|coming soon|pending|later|未定|待定)\b/u;
+const DEFER_START_RE =
+  /^(?:tbd|tba|tbc|todo|to do|wip|will add|will update|will fill|coming soon|pending|later|pendiente|pendente|por definir|a definir|ausstehend|folgt|未定|待定|後で|あとで)(?:\b|$)/u;
 
 const FIX_FORWARD_RE = /\b(?:fix|fixing|roll|rolling|push|pushing)\s*(?:a\s+)?forward\b/u;
 /** Words that carry no rollback step, ignored when judging a fix-forward answer. */
@@ -59,6 +61,14 @@ const FILLER = new Set(
     " ",
   ),
 );
+
+/** Words that make a ticked box a claim about a plan rather than the plan itself. */
+const CLAIM_RE =
+  /\b(?:plan|plans|procedure|process|steps|strategy|notes|documented|runbook|defined|tested|considered|prepared|exists|assessed|reviewed|identified|plano|planes|procedimiento)\b|手順|方案|计划|計画|プラン/u;
+
+function isClaim(text: string): boolean {
+  return /[:：]\s*$/.test(text.trim()) || CLAIM_RE.test(comparable(text));
+}
 
 function countWords(text: string): number {
   return text === "" ? 0 : text.split(" ").length;
@@ -71,6 +81,8 @@ function authored(text: string, template: TemplateText): string {
   for (const prefix of template.prefixes) {
     if (c.startsWith(`${prefix} `)) return c.slice(prefix.length + 1);
   }
+  // One or two words picked from a template line's options ("Low" from "Low / High / Critical") say nothing new.
+  if (countWords(c) <= 2) for (const line of template.lines) if (` ${line} `.includes(` ${c} `) && line !== c) return "";
   return c;
 }
 
@@ -79,12 +91,14 @@ interface Gathered {
   raw: string[];
   sawTemplate: boolean;
   sawUnchecked: boolean;
+  /** A ticked box that only claims the plan exists. */
+  sawClaim: boolean;
   /** Text made only of punctuation ("-", "...", "?"): a stock non-answer. */
   punctuationOnly: string | null;
 }
 
 function gather(slot: Slot, content: Block[], opts: ClassifyOptions): Gathered {
-  const g: Gathered = { pieces: [], raw: [], sawTemplate: false, sawUnchecked: false, punctuationOnly: null };
+  const g: Gathered = { pieces: [], raw: [], sawTemplate: false, sawUnchecked: false, sawClaim: false, punctuationOnly: null };
   const add = (text: string, isCode = false) => {
     if (text.trim() === "") return;
     if (comparable(text) === "") {
@@ -99,26 +113,30 @@ function gather(slot: Slot, content: Block[], opts: ClassifyOptions): Gathered {
     g.pieces.push(kept);
     g.raw.push(text.trim());
   };
-  if (slot.inline) add(slot.inline);
+  // A label line left exactly as the template has it ("Riesgo: `Low|Medium|High`") is template text.
+  if (slot.inline) add(opts.template.lines.has(comparable(`${slot.label} ${slot.inline}`)) ? `${slot.label}: ${slot.inline}` : slot.inline);
+  const tick = (text: string) => {
+    // Ticking a box is the author's own act, even when its text comes from the template, unless the box only
+    // claims a plan exists ("Rollback plan documented") or waits for text ("P2 (low) - reason:").
+    if (isClaim(text)) g.sawClaim = true;
+    else {
+      g.pieces.push(comparable(text));
+      g.raw.push(text.trim());
+    }
+  };
   if (slot.kind === "task") {
-    if (slot.checked && !slot.inline) {
-      // Ticking a box is the author's own act, even when its text comes from the template.
-      g.pieces.push(comparable(slot.label));
-      g.raw.push(slot.label);
-    } else if (!slot.checked && !slot.inline) g.sawUnchecked = true;
+    if (slot.checked && !slot.inline) tick(slot.label);
+    else if (!slot.checked && !slot.inline) g.sawUnchecked = true;
   }
   for (const b of content) {
     switch (b.kind) {
       case "line":
       case "summary":
-      case "frontmatter":
         add(b.text);
         break;
       case "task":
-        if (b.checked) {
-          g.pieces.push(comparable(b.text));
-          g.raw.push(b.text.trim());
-        } else g.sawUnchecked = true;
+        if (b.checked) tick(b.text);
+        else g.sawUnchecked = true;
         break;
       case "row":
         for (const cell of b.cells) add(cell);
@@ -145,7 +163,9 @@ export function classifySlot(section: SectionKey, slot: Slot, content: Block[], 
   if (g.pieces.length === 0 && g.punctuationOnly !== null)
     return { status: "placeholder", reason: "stock", answer, stock: g.punctuationOnly.slice(0, 40) };
   if (g.pieces.length === 0) {
-    const reason: FindingReason = g.sawTemplate
+    const reason: FindingReason = g.sawClaim
+      ? "claim"
+      : g.sawTemplate
       ? "template"
       : g.sawUnchecked
         ? "unchecked"

@@ -52,6 +52,53 @@ function lineOf(newlines: number[], offset: number): number {
   return lo + 1;
 }
 
+/** Deeper containers than this are flattened: no real description nests 32 quotes or lists, and remark recurses. */
+export const MAX_NESTING = 32;
+const MAX_INDENT = 96;
+
+function isSpace(c: string | undefined): boolean {
+  return c === " " || c === "\t";
+}
+
+/**
+ * Cap the container markers (`>`, `-`, `*`, `+`, `1.`) that open a line, and its indentation, so hostile input such
+ * as 65,536 `>` cannot exhaust the parser's stack. Lines within the limits are returned unchanged.
+ */
+function capLine(line: string): string {
+  let i = 0;
+  let markers = 0;
+  let cutFrom = -1;
+  while (i < line.length) {
+    const start = i;
+    while (isSpace(line[i])) i++;
+    if (i - start > MAX_INDENT) return line.slice(0, start) + " ".repeat(MAX_INDENT) + line.slice(i).trimStart();
+    const c = line[i];
+    let end = -1;
+    if (c === ">") end = i + 1;
+    else if ((c === "-" || c === "*" || c === "+") && (isSpace(line[i + 1]) || i + 1 === line.length)) end = i + 1;
+    else {
+      let j = i;
+      while (j < line.length && j - i < 9 && line[j]! >= "0" && line[j]! <= "9") j++;
+      if (j > i && (line[j] === "." || line[j] === ")") && (isSpace(line[j + 1]) || j + 1 === line.length)) end = j + 1;
+    }
+    if (end < 0) {
+      i = start;
+      break;
+    }
+    markers++;
+    if (markers === MAX_NESTING) cutFrom = end;
+    i = end;
+  }
+  return cutFrom < 0 ? line : line.slice(0, cutFrom) + " " + line.slice(i).trimStart();
+}
+
+function capNesting(text: string): string {
+  return text
+    .split("\n")
+    .map((l) => (l.length > 32 ? capLine(l) : l))
+    .join("\n");
+}
+
 export function prepareText(input: string): PreparedText {
   const originalLength = input.length;
   let text = input.length > MAX_BODY_CHARS ? input.slice(0, MAX_BODY_CHARS) : input;
@@ -60,6 +107,6 @@ export function prepareText(input: string): PreparedText {
     .replace(/\r\n?/g, "\n")
     .replace(/\u0000/g, "\uFFFD");
   const commentLines = new Set<number>();
-  const blanked = blankComments(text, commentLines);
+  const blanked = capNesting(blankComments(text, commentLines));
   return { text: blanked, commentLines, truncated: originalLength > MAX_BODY_CHARS, originalLength };
 }

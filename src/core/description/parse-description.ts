@@ -1,10 +1,11 @@
 import type { Config } from "../config/schema.js";
-import { compileAliases, SECTION_KEYS, type SectionKey } from "./aliases.js";
+import { compileAliases, mayNameSection, SECTION_KEYS, type SectionKey } from "./aliases.js";
 import { type Block, parseBlocks } from "./blocks.js";
 import { type FindingReason, type SectionStatus, type SlotVerdict, classifySlot } from "./classify.js";
 import { MAX_BODY_CHARS, prepareText } from "./input.js";
 import { findingMessage } from "./messages.js";
 import { comparable } from "./normalize.js";
+import { segment } from "./segment.js";
 import { findSlots, type Slot, type SlotKind } from "./slots.js";
 import { NO_TEMPLATE, type TemplateText } from "./template.js";
 
@@ -36,6 +37,9 @@ export interface DescriptionOptions {
   template?: TemplateText;
   rules?: Config["description"];
 }
+
+/** Characters of candidate sections parsed at most; a real rollback plan and blast radius fit many times over. */
+export const PARSE_BUDGET = 16_384;
 
 const STATUS_RANK: Record<SlotVerdict["status"], number> = { placeholder: 0, present: 1 };
 
@@ -83,7 +87,12 @@ export function parseDescription(body: string, options: DescriptionOptions = {})
     );
   const rules = options.rules;
   const table = compileAliases({ rollback: rules?.rollback.headings, blastRadius: rules?.blast_radius.headings });
-  const blocks = parseBlocks(prepared.text);
+  const { pieces, overBudget } = segment(prepared.text, (t) => mayNameSection(t, table), PARSE_BUDGET);
+  if (overBudget)
+    warnings.push(
+      `The description has more than ${PARSE_BUDGET} characters of sections that look like a rollback plan or blast radius; only the first ${PARSE_BUDGET} were read.`,
+    );
+  const blocks = parseBlocks(pieces);
   const slots = findSlots(blocks, table);
   const classifyOptions = {
     template: options.template ?? NO_TEMPLATE,

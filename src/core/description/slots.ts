@@ -1,8 +1,8 @@
 import { type AliasTable, type SectionKey, sectionsNamed } from "./aliases.js";
 import type { Block } from "./blocks.js";
-import { words } from "./normalize.js";
+import { hasCjk, words } from "./normalize.js";
 
-export type SlotKind = "heading" | "bold" | "summary" | "label" | "task" | "table" | "frontmatter";
+export type SlotKind = "heading" | "bold" | "summary" | "label" | "task" | "table";
 
 /** A place in the description that names a section: its label, where it is, and what belongs to it. */
 export interface Slot {
@@ -21,7 +21,9 @@ export interface Slot {
 }
 
 const BOLD_ONLY_RE = /^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*(\*\*|__)([^*_]{1,120}?)[:：]?\1\s*[:：]?\s*$/;
-const LABEL_RE = /^\s*([^:：]{1,60}?)\s*[:：](?:\s+|$)([\s\S]*)$/;
+const LABEL_RE = /^\s*([^:：]{1,60}?)\s*(?::(?:\s+|$)|：)([\s\S]*)$/;
+/** A short list item that only names a section ("- Risk and rollback") is a prompt slot. */
+const MAX_PROMPT_WORDS = 5;
 /** A label is a short name, not a sentence that happens to contain a colon. */
 const MAX_LABEL_WORDS = 6;
 
@@ -76,7 +78,8 @@ function endOfInline(blocks: Block[], i: number, table: AliasTable): number {
 function startsWithAlias(text: string, table: AliasTable): SectionKey[] {
   // A task item names a section only when the name leads ("Rollback plan documented"), not in passing
   // ("I considered the impact").
-  const lead = words(text).slice(0, 3).join(" ");
+  const ws = words(text);
+  const lead = hasCjk(ws[0] ?? "") ? (ws[0] ?? "").slice(0, 6) : ws.slice(0, 3).join(" ");
   return sectionsNamed(lead, table);
 }
 
@@ -103,17 +106,15 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
           return;
         }
         const l = label(b.text);
-        if (!l) return;
+        if (!l) {
+          const named = b.inList && words(b.text).length <= MAX_PROMPT_WORDS ? sectionsNamed(b.text, table) : [];
+          if (named.length) slots.push({ kind: "label", sections: named, label: b.text.trim(), inline: null, ...at, end: i + 1 });
+          return;
+        }
         const sections = sectionsNamed(l.name, table);
         if (!sections.length) return;
         const end = l.rest === "" ? endOfPseudo(blocks, i) : endOfInline(blocks, i, table);
         slots.push({ kind: "label", sections, label: l.name, inline: l.rest || null, ...at, end });
-        return;
-      }
-      case "frontmatter": {
-        const l = label(b.text);
-        const sections = l ? sectionsNamed(l.name, table) : [];
-        if (l && sections.length) slots.push({ kind: "frontmatter", sections, label: l.name, inline: l.rest || null, ...at, end: i + 1 });
         return;
       }
       case "task": {

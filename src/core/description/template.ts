@@ -1,5 +1,6 @@
 import { parseBlocks } from "./blocks.js";
-import { prepareText } from "./input.js";
+import { MAX_BODY_CHARS, prepareText } from "./input.js";
+import { segment } from "./segment.js";
 import { comparable } from "./normalize.js";
 
 /** What the repository's own PR template(s) already say, so text left in place is recognised as not an answer. */
@@ -20,7 +21,7 @@ export function readTemplates(templates: readonly string[]): TemplateText {
   const lines = new Set<string>();
   const code = new Set<string>();
   for (const source of templates) {
-    for (const b of parseBlocks(prepareText(source).text)) {
+    for (const b of parseBlocks(segment(prepareText(source).text, null, MAX_BODY_CHARS).pieces)) {
       const texts =
         b.kind === "row" ? b.cells : b.kind === "code" ? [] : b.kind === "break" ? [] : [b.text];
       if (b.kind === "code") code.add(b.text.trim());
