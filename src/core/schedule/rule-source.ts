@@ -1,9 +1,9 @@
-import type { FreezeRule, HolidayRule, WindowRule } from "../config/schema.js";
 import { parseClock, parseDateTimeLike, parseDays, parseDuration } from "../config/primitives.js";
+import type { FreezeRule, HolidayRule, WindowRule } from "../config/schema.js";
 import { cronFires } from "./cron-fires.js";
 import { holidayIntervals } from "./holiday-list.js";
-import type { LedgerFreeze } from "./types.js";
 import { ruleLabel } from "./rule-label.js";
+import type { LedgerFreeze } from "./types.js";
 import { DAY, fromWall, isoWeekday, MINUTE, toWall, wallDayOf, wallOf } from "./wall-time.js";
 
 /** A span of time one rule covers: instants in epoch ms, `start` inclusive, `end` exclusive (may be Infinity). */
@@ -38,7 +38,10 @@ function weeklySource(
   kind: Source["kind"],
   order: number,
 ): Source {
-  const parsed = rule.days === undefined ? [1, 2, 3, 4, 5, 6, 7] : parseDays(Array.isArray(rule.days) ? rule.days.join(",") : rule.days);
+  const parsed =
+    rule.days === undefined
+      ? [1, 2, 3, 4, 5, 6, 7]
+      : parseDays(Array.isArray(rule.days) ? rule.days.join(",") : rule.days);
   const days = new Set(typeof parsed === "string" ? [] : parsed);
   const start = parseClock(rule.start ?? "") ?? 0;
   const end = parseClock(rule.end ?? "") ?? 0;
@@ -68,7 +71,12 @@ function weeklySource(
   return source;
 }
 
-function cronSource(rule: WindowRule | FreezeRule, zone: string, kind: Source["kind"], order: number): Source {
+function cronSource(
+  rule: WindowRule | FreezeRule,
+  zone: string,
+  kind: Source["kind"],
+  order: number,
+): Source {
   const d = parseDuration(rule.duration ?? "") ?? { weeks: 0, days: 0, hours: 0, minutes: 0 };
   const calendarDays = d.weeks * 7 + d.days;
   const exact = (d.hours * 60 + d.minutes) * MINUTE;
@@ -90,7 +98,8 @@ function cronSource(rule: WindowRule | FreezeRule, zone: string, kind: Source["k
         previous = s;
         // h/m are exact elapsed time; d/w are calendar days in the zone, counted from the wall time of the start
         // (as Temporal.ZonedDateTime.add: calendar part first, then the exact part).
-        const e = calendarDays === 0 ? s + exact : fromWall(toWall(s, zone) + calendarDays * DAY, zone) + exact;
+        const e =
+          calendarDays === 0 ? s + exact : fromWall(toWall(s, zone) + calendarDays * DAY, zone) + exact;
         if (e > from) out.push({ start: s, end: e, name: source.label, source });
       }
       return out;
@@ -127,7 +136,9 @@ function fixedSource(
 
 export function windowSource(rule: WindowRule, zone: string, order: number): Source {
   const z = rule.timezone ?? zone;
-  return rule.cron !== undefined ? cronSource(rule, z, "window", order) : weeklySource(rule, z, "window", order);
+  return rule.cron !== undefined
+    ? cronSource(rule, z, "window", order)
+    : weeklySource(rule, z, "window", order);
 }
 
 export function freezeSource(rule: FreezeRule, zone: string, order: number): Source {

@@ -42,7 +42,10 @@ function dayInfo(zone: string, wallDay: number): DayInfo {
   if (info) return info;
   const zdt = plainDateTime(wallDay).toPlainDate().toZonedDateTime({ timeZone: zone });
   // A day with a DST change (or a gap at midnight) is not regular; conversions on it go through Temporal each time.
-  info = { start: zdt.epochMilliseconds, regular: zdt.hour === 0 && zdt.minute === 0 && zdt.hoursInDay === 24 };
+  info = {
+    start: zdt.epochMilliseconds,
+    regular: zdt.hour === 0 && zdt.minute === 0 && zdt.hoursInDay === 24,
+  };
   if (days.size > MAX_DAYS_PER_ZONE) days.clear();
   days.set(wallDay, info);
   return info;

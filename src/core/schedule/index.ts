@@ -1,0 +1,11 @@
+export { compileQuery } from "./compile-query.js";
+export { describeSchedule } from "./describe-schedule.js";
+export { evaluateSchedule, LOOKAHEAD_DAYS } from "./evaluate-schedule.js";
+export { formatIn } from "./format-in.js";
+export { formatWhen } from "./format-when.js";
+export { holidayConfigError } from "./holiday-list.js";
+export { renderCalendar } from "./render-calendar.js";
+export { renderExplain } from "./render-explain.js";
+export { ruleLabel } from "./rule-label.js";
+export { schedulePeriods } from "./schedule-periods.js";
+export type { LedgerFreeze, Period, ScheduleQuery, ScheduleReason, ScheduleResult } from "./types.js";

@@ -1,0 +1,79 @@
+import { compileQuery } from "./compile-query.js";
+import { describeSchedule } from "./describe-schedule.js";
+import { evaluateSchedule } from "./evaluate-schedule.js";
+import { MONTH, WEEKDAY, zoneAbbreviation } from "./format-when.js";
+import { rawPeriods } from "./schedule-periods.js";
+import type { ScheduleQuery } from "./types.js";
+import { DAY, fromWall, isoWeekday, offsetAt, toWall, wallDayOf } from "./wall-time.js";
+
+const two = (n: number) => String(n).padStart(2, "0");
+
+function hhmm(wall: number): string {
+  const d = new Date(wall);
+  return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}
+
+function dayTitle(wallDay: number): string {
+  const d = new Date(wallDay);
+  return `${WEEKDAY[isoWeekday(wallDay) - 1]} ${d.getUTCDate()} ${MONTH[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/**
+ * The human timeline for `change-gate explain`: a header with the current state, then `days` local days starting
+ * with today (marked), each split into open/closed periods with the deciding rule, local times (zone abbreviation)
+ * and UTC times; the period containing `at` is marked "◀ now".
+ */
+export function renderExplain(query: ScheduleQuery, at: Date, days: number): string {
+  const compiled = compileQuery(query);
+  const zone = compiled.zone;
+  const t = at.getTime();
+  const abbr = (ms: number) => zoneAbbreviation(ms, zone, offsetAt(ms, zone));
+  const today = wallDayOf(toWall(t, zone));
+  const count = Math.max(1, Math.floor(days));
+  const lines: string[] = [];
+  const scope = [`time zone ${zone}`];
+  if (query.environment) scope.push(`environment ${query.environment}`);
+  if (query.riskLevel) scope.push(`risk ${query.riskLevel}`);
+  lines.push(`Deploy schedule — ${scope.join(", ")}`);
+  const nowWall = toWall(t, zone);
+  lines.push(`Now: ${dayTitle(today)} ${hhmm(nowWall)} ${abbr(t)} (${at.toISOString()})`);
+  lines.push(`State: ${describeSchedule(evaluateSchedule(query, at), at)}`);
+  if (!compiled.windows) lines.push("No deploy windows apply: open whenever no freeze is active.");
+
+  const dayStarts: number[] = [];
+  for (let k = 0; k <= count; k++) dayStarts.push(fromWall(today + k * DAY, zone));
+  const periods = rawPeriods(compiled, dayStarts[0]!, dayStarts[count]!);
+  let p = 0;
+  for (let k = 0; k < count; k++) {
+    const dayStart = dayStarts[k]!;
+    const dayEnd = dayStarts[k + 1]!;
+    lines.push("");
+    lines.push(`${dayTitle(today + k * DAY)}${k === 0 ? "  (today)" : ""}`);
+    while (p < periods.length && periods[p]!.end <= dayStart) p++;
+    for (let q = p; q < periods.length && periods[q]!.start < dayEnd; q++) {
+      const period = periods[q]!;
+      const s = Math.max(period.start, dayStart);
+      const e = Math.min(period.end, dayEnd);
+      const sAbbr = abbr(s);
+      const eAbbr = abbr(e - 1);
+      const endText = e === dayEnd ? "24:00" : hhmm(toWall(e, zone));
+      const local =
+        sAbbr === eAbbr
+          ? `${hhmm(toWall(s, zone))}–${endText} ${sAbbr}`
+          : `${hhmm(toWall(s, zone))} ${sAbbr}–${endText} ${eAbbr}`;
+      const utc = `UTC ${hhmm(s)}–${hhmm(e)}`;
+      const state = period.open ? "open  " : "closed";
+      const why =
+        period.reason === "window"
+          ? `window ${period.rule}`
+          : period.reason === "always"
+            ? "no windows"
+            : period.reason === "outside-window"
+              ? "outside windows"
+              : `${period.reason} ${period.rule}`;
+      const now = s <= t && t < e ? "  ◀ now" : "";
+      lines.push(`  ${local.padEnd(20)} ${state}  ${why.padEnd(34)} ${utc}${now}`.trimEnd());
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
