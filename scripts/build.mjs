@@ -1,6 +1,25 @@
 // Bundles the three front doors into dist/ (committed; `npm run check-dist` proves it is fresh).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { build } from "esbuild";
+
+/**
+ * zod re-exports ~50 locales (300 KB) that change-gate never uses (messages are its own, in English); keep only
+ * `en` so start-up stays fast.
+ */
+const onlyEnglishZodLocales = {
+  name: "only-english-zod-locales",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes("/node_modules/zod/") ? { path: args.importer, namespace: "zod-locales" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
+      contents: 'export { default as en } from "../locales/en.js";',
+      resolveDir: dirname(args.path),
+      loader: "js",
+    }));
+  },
+};
 
 const entries = { cli: "src/cli/index.ts", app: "src/app/index.ts", action: "src/action/index.ts" };
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
@@ -20,6 +39,7 @@ await build({
   minifySyntax: true,
   legalComments: "none",
   logLevel: "warning",
+  plugins: [onlyEnglishZodLocales],
   banner: {
     js: [
       "#!/usr/bin/env node",

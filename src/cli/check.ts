@@ -6,8 +6,8 @@ import { readChangedFiles, readConfig, resolveAt } from "./context.js";
 import { readText } from "./io.js";
 
 /** `change-gate check`: exit 0 when every gate passes, 1 when any gate blocks. */
-export function runCheck(args: CliArgs, now: Date, out: (s: string) => void): number {
-  const config = readConfig(args.config);
+export async function runCheck(args: CliArgs, now: Date, out: (s: string) => void): Promise<number> {
+  const config = await readConfig(args.config);
   const at = resolveAt(args.at, config.timezone, now);
   const body = args.body === undefined ? null : readText(args.body, "body");
   const template = readTemplates(args.template.map((t) => readText(t, "template")));

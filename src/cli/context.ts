@@ -1,5 +1,5 @@
 import { Temporal } from "temporal-polyfill";
-import { type ConfigError, defaultConfig, formatConfigError, loadConfig } from "../core/config/load.js";
+import { type ConfigError, defaultConfig, formatConfigError, loadConfigAsync } from "../core/config/load.js";
 import { parseDateTimeLike } from "../core/config/primitives.js";
 import type { Config } from "../core/config/schema.js";
 import type { ChangedFile } from "../core/risk/index.js";
@@ -13,9 +13,9 @@ export class ConfigFailure extends Error {
   }
 }
 
-export function readConfig(path: string | undefined): Config {
+export async function readConfig(path: string | undefined): Promise<Config> {
   if (path === undefined) return defaultConfig();
-  const result = loadConfig(readText(path, "config"), path);
+  const result = await loadConfigAsync(readText(path, "config"), path);
   if (!result.ok) throw new ConfigFailure(result.errors);
   return result.config;
 }

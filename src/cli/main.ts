@@ -18,13 +18,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     switch (args.command) {
       case "check":
-        return (await import("./check.js")).runCheck(args, io.now, io.out);
+        return await (await import("./check.js")).runCheck(args, io.now, io.out);
       case "validate":
-        return (await import("./validate.js")).runValidate(args, io.out, io.err);
+        return await (await import("./validate.js")).runValidate(args, io.out, io.err);
       case "explain":
-        return (await import("./schedule-commands.js")).runExplain(args, io.now, io.out);
+        return await (await import("./schedule-commands.js")).runExplain(args, io.now, io.out);
       case "calendar":
-        return (await import("./schedule-commands.js")).runCalendar(args, io.now, io.out);
+        return await (await import("./schedule-commands.js")).runCalendar(args, io.now, io.out);
     }
   } catch (e) {
     if (e instanceof UsageError) {

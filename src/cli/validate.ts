@@ -1,11 +1,11 @@
-import { formatConfigError, loadConfig } from "../core/config/load.js";
+import { formatConfigError, loadConfigAsync } from "../core/config/load.js";
 import type { CliArgs } from "./args.js";
 import { readText, UsageError } from "./io.js";
 
 /** `change-gate validate`: errors as file:line:col: message, exit 2 when invalid. */
-export function runValidate(args: CliArgs, out: (s: string) => void, err: (s: string) => void): number {
+export async function runValidate(args: CliArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (!args.config) throw new UsageError("validate needs --config FILE");
-  const result = loadConfig(readText(args.config, "config"), args.config);
+  const result = await loadConfigAsync(readText(args.config, "config"), args.config);
   if (result.ok) {
     out(`${args.config}: ok\n`);
     return 0;

@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import type { z } from "zod";
+import { loadHolidayLibrary } from "../schedule/holiday-library.js";
 import { type Config, configSchema } from "./schema.js";
 
 /** One problem in a config file, positioned for `file:line:col: message` output and check annotations. */
@@ -126,4 +127,20 @@ export function loadConfig(text: string, file = DEFAULT_CONFIG_PATH): ConfigResu
   const parsed = parseYaml(text, file);
   if (!parsed.ok) return { ok: false, file, errors: parsed.errors };
   return validateConfigValue(parsed.value, file, parsed.locate);
+}
+
+/**
+ * `loadConfig` for edges (CLI, App, Action): loads the holiday calendar first when the file configures holidays,
+ * so holiday rules are validated and evaluated. Everything else is the same.
+ */
+export async function loadConfigAsync(text: string, file = DEFAULT_CONFIG_PATH): Promise<ConfigResult> {
+  const parsed = parseYaml(text, file);
+  if (!parsed.ok) return { ok: false, file, errors: parsed.errors };
+  if (mentionsHolidays(parsed.value)) await loadHolidayLibrary();
+  return validateConfigValue(parsed.value, file, parsed.locate);
+}
+
+/** Whether a parsed (possibly merged) config value configures holidays anywhere. */
+export function mentionsHolidays(value: unknown): boolean {
+  return typeof value === "object" && value !== null && "holidays" in value;
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { holidayConfigError } from "../schedule/holiday-list.js";
+import { isHolidayLibraryLoaded } from "../schedule/holiday-library.js";
 import {
   clockTime,
   cronSpec,
@@ -112,6 +114,15 @@ export const holidaysSchema = z
       .describe("Which holiday types freeze; default only public holidays."),
     day_before: z.boolean().default(false).describe("Also freeze the whole day before each holiday."),
     timezone: ruleZone.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!isHolidayLibraryLoaded()) {
+      // Fail closed: a caller that skipped loadConfigAsync must not get an unchecked holiday rule.
+      ctx.addIssue({ code: "custom", message: "holiday calendar not loaded (internal error: use loadConfigAsync)" });
+      return;
+    }
+    const err = holidayConfigError(v);
+    if (err) ctx.addIssue({ code: "custom", path: [v.region && !err.includes("country") ? "region" : "country"], message: err });
   })
   .describe("Public holidays of a country (via date-holidays) act as freezes named after the holiday.");
 

@@ -1,5 +1,6 @@
-import Holidays from "date-holidays";
+import type Holidays from "date-holidays";
 import type { HolidayRule } from "../config/schema.js";
+import { holidayLibrary } from "./holiday-library.js";
 import { DAY, fromWall } from "./wall-time.js";
 
 /** One holiday occurrence as a freeze interval (instants, end exclusive). */
@@ -17,7 +18,8 @@ function calendar(country: string, region: string | undefined): Holidays {
   const key = `${country}/${region ?? ""}`;
   let hd = calendars.get(key);
   if (!hd) {
-    hd = region ? new Holidays(country, region) : new Holidays(country);
+    const Library = holidayLibrary();
+    hd = region ? new Library(country, region) : new Library(country);
     calendars.set(key, hd);
   }
   return hd;
@@ -25,7 +27,7 @@ function calendar(country: string, region: string | undefined): Holidays {
 
 /** Null when date-holidays knows the country (and region); else an error text for `validate`. */
 export function holidayConfigError(rule: Pick<HolidayRule, "country" | "region">): string | null {
-  const hd = new Holidays();
+  const hd = new (holidayLibrary())();
   const countries = hd.getCountries() ?? {};
   const country = rule.country.toUpperCase();
   if (!(country in countries)) return `holidays: unknown country "${rule.country}"`;
