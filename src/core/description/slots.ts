@@ -128,7 +128,9 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
       }
       case "row": {
         const [first, ...rest] = b.cells;
-        const sections = first ? sectionsNamed(first, table) : [];
+        // When the header's first cell names a section, it is a column table and the rows hold answers.
+        const columnTable = b.header !== null && sectionsNamed(b.header[0] ?? "", table).length > 0;
+        const sections = first && !columnTable ? sectionsNamed(first, table) : [];
         if (sections.length && b.header !== null) {
           slots.push({ kind: "table", sections, label: first!, inline: rest.join(" ").trim() || null, ...at, end: i + 1 });
           return;
