@@ -11,7 +11,9 @@ const onlyEnglishZodLocales = {
   name: "only-english-zod-locales",
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes("/node_modules/zod/") ? { path: args.importer, namespace: "zod-locales" } : undefined,
+      args.importer.includes("/node_modules/zod/")
+        ? { path: args.importer, namespace: "zod-locales" }
+        : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
       contents: 'export { default as en } from "../locales/en.js";',

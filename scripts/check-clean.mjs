@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 
 const status = execFileSync("git", ["status", "--porcelain", "--", "dist", "schema"], { encoding: "utf8" });
 if (status.trim() !== "") {
-  console.error("Generated files are stale — run `npm run all` and commit dist/ and schema/:\n" + status);
+  console.error(`Generated files are stale — run \`npm run all\` and commit dist/ and schema/:\n${status}`);
   process.exit(1);
 }
 console.log("dist/ and schema/ match the source.");

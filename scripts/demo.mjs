@@ -8,14 +8,43 @@ const cases = [
 ];
 const at = "2026-11-24T10:00:00+01:00"; // a Tuesday morning in Berlin, inside a window
 for (const [title, body] of cases) {
-  const args = ["dist/cli.js", "check", "--body", body, "--template", "examples/pull_request_template.md",
-    "--config", "examples/change-gate.yml", "--at", at, "--env", "production"];
+  const args = [
+    "dist/cli.js",
+    "check",
+    "--body",
+    body,
+    "--template",
+    "examples/pull_request_template.md",
+    "--config",
+    "examples/change-gate.yml",
+    "--at",
+    at,
+    "--env",
+    "production",
+  ];
   console.log(`\n=== ${title}: change-gate ${args.slice(1).join(" ")}`);
   const run = spawnSync(process.execPath, args, { encoding: "utf8" });
   process.stdout.write(run.stdout + run.stderr);
-  console.log(`(exit code ${run.status}: ${run.status === 0 ? "pass" : run.status === 1 ? "blocked" : "error"})`);
+  console.log(
+    `(exit code ${run.status}: ${run.status === 0 ? "pass" : run.status === 1 ? "blocked" : "error"})`,
+  );
 }
-console.log("\n=== The same policy on Black Friday: change-gate check --config examples/change-gate.yml --at 2026-11-27T10:00 --format json");
-const friday = spawnSync(process.execPath, ["dist/cli.js", "check", "--config", "examples/change-gate.yml", "--at", "2026-11-27T10:00", "--format", "json"], { encoding: "utf8" });
+console.log(
+  "\n=== The same policy on Black Friday: change-gate check --config examples/change-gate.yml --at 2026-11-27T10:00 --format json",
+);
+const friday = spawnSync(
+  process.execPath,
+  [
+    "dist/cli.js",
+    "check",
+    "--config",
+    "examples/change-gate.yml",
+    "--at",
+    "2026-11-27T10:00",
+    "--format",
+    "json",
+  ],
+  { encoding: "utf8" },
+);
 const report = JSON.parse(friday.stdout);
 console.log(JSON.stringify({ schedule: report.schedule, deploy: report.gates.deploy.summary }, null, 2));

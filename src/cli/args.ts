@@ -49,11 +49,13 @@ export function parseCli(argv: string[]): CliArgs {
     throw new UsageError((e as Error).message);
   }
   const format = values.format ?? "text";
-  if (format !== "json" && format !== "text") throw new UsageError(`--format must be json or text, not "${format}"`);
+  if (format !== "json" && format !== "text")
+    throw new UsageError(`--format must be json or text, not "${format}"`);
   let days: number | undefined;
   if (values.days !== undefined) {
     days = Number(values.days);
-    if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(`--days must be a whole number from 1 to 366, not "${values.days}"`);
+    if (!Number.isInteger(days) || days < 1 || days > 366)
+      throw new UsageError(`--days must be a whole number from 1 to 366, not "${values.days}"`);
   }
   return {
     command: command as CommandName,

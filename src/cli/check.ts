@@ -13,6 +13,10 @@ export async function runCheck(args: CliArgs, now: Date, out: (s: string) => voi
   const template = readTemplates(args.template.map((t) => readText(t, "template")));
   const files = readChangedFiles(args.files);
   const report = evaluateChange({ config, at, body, template, environment: args.env ?? null, files });
-  out(args.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, args.body === "-" ? "<stdin>" : (args.body ?? "(no body)")));
+  out(
+    args.format === "json"
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : renderText(report, args.body === "-" ? "<stdin>" : (args.body ?? "(no body)")),
+  );
   return Object.values(report.gates).some((g) => g.conclusion === "failure") ? 1 : 0;
 }

@@ -1,22 +1,27 @@
-import { Temporal } from "temporal-polyfill";
-import { type ConfigError, defaultConfig, formatConfigError, loadConfigAsync } from "../core/config/load.js";
-import { parseDateTimeLike } from "../core/config/primitives.js";
+import { defaultConfig } from "../core/config/defaults.js";
+import type { ConfigError } from "../core/config/load.js";
 import type { Config } from "../core/config/schema.js";
+import { parseDateTimeLike } from "../core/config/values.js";
 import type { ChangedFile } from "../core/risk/index.js";
 import { readText, UsageError } from "./io.js";
 
 /** The config file is invalid: printed as file:line:col lines, exit code 2. */
 export class ConfigFailure extends Error {
   override name = "ConfigFailure";
-  constructor(readonly errors: ConfigError[]) {
-    super(errors.map(formatConfigError).join("\n"));
+  constructor(
+    readonly errors: ConfigError[],
+    message: string,
+  ) {
+    super(message);
   }
 }
 
 export async function readConfig(path: string | undefined): Promise<Config> {
   if (path === undefined) return defaultConfig();
+  // The schema library loads only when there is a config file to validate.
+  const { formatConfigError, loadConfigAsync } = await import("../core/config/load.js");
   const result = await loadConfigAsync(readText(path, "config"), path);
-  if (!result.ok) throw new ConfigFailure(result.errors);
+  if (!result.ok) throw new ConfigFailure(result.errors, result.errors.map(formatConfigError).join("\n"));
   return result.config;
 }
 
@@ -24,9 +29,12 @@ export async function readConfig(path: string | undefined): Promise<Config> {
 export function resolveAt(at: string | undefined, timezone: string, now: Date): Date {
   if (at === undefined) return now;
   const parsed = parseDateTimeLike(at);
-  if (!parsed) throw new UsageError(`--at "${at}" is not a date-time; use ISO 8601 such as 2026-11-24T10:00:00Z`);
+  if (!parsed)
+    throw new UsageError(`--at "${at}" is not a date-time; use ISO 8601 such as 2026-11-24T10:00:00Z`);
   const instant =
-    parsed.kind === "instant" ? parsed.instant : parsed.local.toZonedDateTime(timezone, { disambiguation: "compatible" }).toInstant();
+    parsed.kind === "instant"
+      ? parsed.instant
+      : parsed.local.toZonedDateTime(timezone, { disambiguation: "compatible" }).toInstant();
   return new Date(instant.epochMilliseconds);
 }
 
@@ -49,7 +57,8 @@ export function readChangedFiles(path: string | undefined): ChangedFile[] | null
       if (typeof item === "string") return { path: item, additions: 0, deletions: 0 };
       const o = item as Record<string, unknown>;
       const p = o.filename ?? o.path;
-      if (typeof p !== "string") throw new UsageError(`--files "${path}": item ${i} has no "filename" or "path"`);
+      if (typeof p !== "string")
+        throw new UsageError(`--files "${path}": item ${i} has no "filename" or "path"`);
       return { path: p, additions: Number(o.additions ?? 0) || 0, deletions: Number(o.deletions ?? 0) || 0 };
     });
   }
@@ -62,4 +71,3 @@ export function readChangedFiles(path: string | undefined): ChangedFile[] | null
       return { path: line.trim(), additions: 0, deletions: 0 };
     });
 }
-

@@ -9,7 +9,9 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`change-gate: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `change-gate: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     // Fail closed: an internal error is never a pass.
     process.exitCode = 1;
   },

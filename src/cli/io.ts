@@ -10,7 +10,8 @@ export function readText(path: string, what: string): string {
     return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (e as Error).message;
+    const why =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (e as Error).message;
     throw new UsageError(`cannot read ${what} ${path === "-" ? "from standard input" : `"${path}"`}: ${why}`);
   }
 }

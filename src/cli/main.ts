@@ -33,7 +33,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (e instanceof Error && e.name === "ConfigFailure") {
       // json consumers get the errors on stdout too, so a script never parses an empty string.
-      if (args?.format === "json") io.out(`${JSON.stringify({ error: "config", errors: (e as Error & { errors: unknown }).errors }, null, 2)}\n`);
+      if (args?.format === "json")
+        io.out(
+          `${JSON.stringify({ error: "config", errors: (e as Error & { errors: unknown }).errors }, null, 2)}\n`,
+        );
       io.err(`${e.message}\n`);
       return 2;
     }

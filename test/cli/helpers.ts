@@ -15,8 +15,15 @@ export async function cli(argv: string[]): Promise<{ code: number; stdout: strin
 }
 
 /** Run the committed bundle as a user would: `node dist/cli.js …`. */
-export function bundle(argv: string[], input?: string | Buffer): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ["dist/cli.js", ...argv], { input, encoding: "utf8", timeout: 60_000 });
+export function bundle(
+  argv: string[],
+  input?: string | Buffer,
+): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ["dist/cli.js", ...argv], {
+    input,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

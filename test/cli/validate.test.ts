@@ -8,7 +8,10 @@ describe("change-gate validate", () => {
   });
 
   it("prints each error as file:line:col: message and exits 2", async () => {
-    const cfg = tempFile("c.yml", 'holidays: { country: XX }\nfreezes:\n  - { cron: "0 0 20 12 *", duration: -3d }\n');
+    const cfg = tempFile(
+      "c.yml",
+      'holidays: { country: XX }\nfreezes:\n  - { cron: "0 0 20 12 *", duration: -3d }\n',
+    );
     const r = await cli(["validate", "--config", cfg]);
     expect(r.code).toBe(2);
     expect(r.stderr.split("\n")).toEqual([

@@ -73,7 +73,7 @@ merge: { enforce_freeze: true }
 overrides: { approvals: "two" }
 `),
     ).toEqual([
-      'cfg.yml:1:11: timezone: unknown time zone; use an IANA name such as Europe/Berlin or America/New_York',
+      "cfg.yml:1:11: timezone: unknown time zone; use an IANA name such as Europe/Berlin or America/New_York",
       "cfg.yml:3:29: windows[0].start: start must be a time HH:MM from 00:00 to 24:00",
       'cfg.yml:4:13: windows[1].cron: "0 9 * *" has 4 fields; expected 5 (minute hour day month weekday)',
       "cfg.yml:5:36: windows[2].duration: duration must be a positive length like 90m, 3h, 1h30m, 2d or 1w (h/m exact, d/w calendar)",
@@ -98,13 +98,17 @@ overrides: { approvals: "two" }
   });
 
   it("a rule that mixes kinds says which kinds exist", () => {
-    expect(errors('windows:\n  - { days: Mon, start: "09:00", end: "10:00", cron: "0 9 * * 1", duration: 1h }\n')).toEqual([
+    expect(
+      errors('windows:\n  - { days: Mon, start: "09:00", end: "10:00", cron: "0 9 * * 1", duration: 1h }\n'),
+    ).toEqual([
       "cfg.yml:2:5: windows[0]: a rule must be exactly one of: {days, start, end} or {cron, duration}",
     ]);
   });
 
   it("duplicate keys and oversize files are errors", () => {
-    expect(errors("timezone: UTC\ntimezone: UTC\n")[0]).toMatch(/^cfg\.yml:2:1: invalid YAML: Map keys must be unique/);
+    expect(errors("timezone: UTC\ntimezone: UTC\n")[0]).toMatch(
+      /^cfg\.yml:2:1: invalid YAML: Map keys must be unique/,
+    );
     expect(errors(`# ${"x".repeat(300_000)}`)[0]).toMatch(/the limit is 262144/);
   });
 
@@ -118,5 +122,12 @@ f: [*e,*e,*e,*e,*e,*e,*e,*e,*e]
 `;
     expect(() => loadConfig(bomb, "cfg.yml")).not.toThrow();
     expect(loadConfig(bomb, "cfg.yml").ok).toBe(false);
+  });
+});
+
+describe("defaults", () => {
+  it("the plain-data defaults equal what the schema produces for an empty file", async () => {
+    const { configSchema } = await import("../../src/core/config/schema.js");
+    expect(defaultConfig()).toEqual(configSchema.parse({}));
   });
 });

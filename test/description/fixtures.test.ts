@@ -17,7 +17,13 @@ function rows(): Row[] {
   const [, ...lines] = readFileSync(join(dir, "expected.tsv"), "utf8").trimEnd().split("\n");
   return lines.map((line) => {
     const [body, template, rollback, blastRadius, note] = line.split("\t");
-    return { body: body!, template: template!, rollback: rollback!, blastRadius: blastRadius!, note: note ?? "" };
+    return {
+      body: body!,
+      template: template!,
+      rollback: rollback!,
+      blastRadius: blastRadius!,
+      note: note ?? "",
+    };
   });
 }
 
@@ -25,7 +31,9 @@ describe("fixture corpus: real PR templates and bodies written on them", () => {
   const table = rows();
 
   it("has at least 30 real templates and 80 bodies, each body in the table", () => {
-    expect(readdirSync(join(dir, "templates")).filter((f) => f.endsWith(".md")).length).toBeGreaterThanOrEqual(30);
+    expect(
+      readdirSync(join(dir, "templates")).filter((f) => f.endsWith(".md")).length,
+    ).toBeGreaterThanOrEqual(30);
     const bodies = readdirSync(join(dir, "bodies")).filter((f) => f.endsWith(".md"));
     expect(bodies.length).toBeGreaterThanOrEqual(80);
     expect(new Set(table.map((r) => r.body))).toEqual(new Set(bodies));
@@ -34,7 +42,9 @@ describe("fixture corpus: real PR templates and bodies written on them", () => {
   it.each(table)("$body → rollback $rollback, blast radius $blastRadius ($note)", (row) => {
     const body = readFileSync(join(dir, "bodies", row.body), "utf8");
     const template =
-      row.template === "-" ? undefined : readTemplates([readFileSync(join(dir, "templates", row.template), "utf8")]);
+      row.template === "-"
+        ? undefined
+        : readTemplates([readFileSync(join(dir, "templates", row.template), "utf8")]);
     const record = parseDescription(body, { template });
     expect({ rollback: record.rollback.status, blastRadius: record.blastRadius.status }).toEqual({
       rollback: row.rollback,

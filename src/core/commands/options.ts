@@ -1,4 +1,4 @@
-import { type Duration, parseDuration } from "../config/primitives.js";
+import { type Duration, parseDuration } from "../config/values.js";
 import { isDisguised, skeleton } from "./lookalike.js";
 import { stripTrailingPunctuation, type Token } from "./text.js";
 import { DATE_ONLY, TIME_WORD } from "./time.js";

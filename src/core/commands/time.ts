@@ -1,5 +1,5 @@
 import type { Temporal } from "temporal-polyfill";
-import { type Duration, isTimeZone, parseDateTimeLike } from "../config/primitives.js";
+import { type Duration, isTimeZone, parseDateTimeLike } from "../config/values.js";
 
 export type TimeResult = { instant: Temporal.Instant } | { error: string };
 

@@ -13,17 +13,16 @@ export interface ConfigError {
   message: string;
 }
 
-export type ConfigResult = { ok: true; config: Config; file: string } | { ok: false; errors: ConfigError[]; file: string };
+export type ConfigResult =
+  | { ok: true; config: Config; file: string }
+  | { ok: false; errors: ConfigError[]; file: string };
 
 export const DEFAULT_CONFIG_PATH = ".github/change-gate.yml";
 
 /** Config files beyond this size are refused rather than parsed (a policy file is a few KiB). */
 export const MAX_CONFIG_BYTES = 256 * 1024;
 
-/** The documented defaults used when a repository has no config file. */
-export function defaultConfig(): Config {
-  return configSchema.parse({});
-}
+export { defaultConfig } from "./defaults.js";
 
 export function formatConfigError(e: ConfigError): string {
   return `${e.file}:${e.line}:${e.column}: ${e.key ? `${e.key}: ` : ""}${e.message}`;
@@ -39,30 +38,51 @@ function keyPath(path: readonly PropertyKey[]): string {
 export function parseYaml(
   text: string,
   file: string,
-): { ok: true; value: unknown; locate: (path: readonly PropertyKey[], key?: string) => [number, number] } | {
-  ok: false;
-  errors: ConfigError[];
-} {
+):
+  | { ok: true; value: unknown; locate: (path: readonly PropertyKey[], key?: string) => [number, number] }
+  | {
+      ok: false;
+      errors: ConfigError[];
+    } {
   if (text.length > MAX_CONFIG_BYTES)
     return {
       ok: false,
-      errors: [{ file, line: 1, column: 1, key: "", message: `config is ${text.length} bytes; the limit is ${MAX_CONFIG_BYTES}` }],
+      errors: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          key: "",
+          message: `config is ${text.length} bytes; the limit is ${MAX_CONFIG_BYTES}`,
+        },
+      ],
     };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ""), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text.replace(/^\uFEFF/, ""), {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   if (doc.errors.length > 0) {
     return {
       ok: false,
       errors: doc.errors.map((err) => {
         const pos = lineCounter.linePos(err.pos[0]);
-        return { file, line: pos.line, column: pos.col, key: "", message: `invalid YAML: ${err.message.split("\n")[0]}` };
+        return {
+          file,
+          line: pos.line,
+          column: pos.col,
+          key: "",
+          message: `invalid YAML: ${err.message.split("\n")[0]}`,
+        };
       }),
     };
   }
   const locate = (path: readonly PropertyKey[], key?: string): [number, number] => {
     let node = doc.getIn(path as unknown[], true) as Node | undefined;
     // Walk up until a node exists (a missing key is reported at its parent).
-    for (let n = path.length; !node && n > 0; n--) node = doc.getIn(path.slice(0, n - 1) as unknown[], true) as Node;
+    for (let n = path.length; !node && n > 0; n--)
+      node = doc.getIn(path.slice(0, n - 1) as unknown[], true) as Node;
     if (!node) node = doc.contents ?? undefined;
     if (key !== undefined && node && isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
@@ -77,7 +97,10 @@ export function parseYaml(
     value = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (e) {
     // yaml throws on alias bombs ("Excessive alias count"); a hostile file is an error, never a crash.
-    return { ok: false, errors: [{ file, line: 1, column: 1, key: "", message: `invalid YAML: ${(e as Error).message}` }] };
+    return {
+      ok: false,
+      errors: [{ file, line: 1, column: 1, key: "", message: `invalid YAML: ${(e as Error).message}` }],
+    };
   }
   return { ok: true, value, locate };
 }
@@ -103,7 +126,11 @@ export function validateConfigValue(
 ): ConfigResult {
   const input = value === null || value === undefined ? {} : value;
   if (typeof input !== "object" || Array.isArray(input))
-    return { ok: false, file, errors: [{ file, line: 1, column: 1, key: "", message: "config must be a YAML mapping (key: value)" }] };
+    return {
+      ok: false,
+      file,
+      errors: [{ file, line: 1, column: 1, key: "", message: "config must be a YAML mapping (key: value)" }],
+    };
   const result = configSchema.safeParse(input);
   if (result.success) return { ok: true, config: result.data, file };
   const errors: ConfigError[] = [];

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { holidayConfigError } from "../schedule/holiday-list.js";
 import { isHolidayLibraryLoaded } from "../schedule/holiday-library.js";
+import { holidayConfigError } from "../schedule/holiday-list.js";
 import {
   clockTime,
   cronSpec,
@@ -17,9 +17,11 @@ import {
  * which flows into `schema/change-gate.schema.json` for editors and into the README's config reference.
  */
 
-const name = z.string().min(1).max(200).describe("Human name shown in messages, e.g. \"Peak season\".");
+const name = z.string().min(1).max(200).describe('Human name shown in messages, e.g. "Peak season".');
 const reason = z.string().max(1000).describe("Why this rule exists; shown next to the name.");
-const ruleZone = timeZone.describe("IANA time zone for this rule only; defaults to the top-level `timezone`.");
+const ruleZone = timeZone.describe(
+  "IANA time zone for this rule only; defaults to the top-level `timezone`.",
+);
 
 /** Fields shared by every schedule rule; which of them are required depends on the rule's kind. */
 const ruleShape = {
@@ -33,8 +35,12 @@ const ruleShape = {
   end: clockTime("end")
     .optional()
     .describe('Local end time "HH:MM", exclusive; "24:00" allowed; end <= start crosses midnight.'),
-  cron: cronSpec.optional().describe('5-field cron in local time; the rule opens at each fire, e.g. "0 9 * * 5".'),
-  duration: durationSpec.optional().describe("How long a cron rule lasts: h/m are exact time, d/w calendar units."),
+  cron: cronSpec
+    .optional()
+    .describe('5-field cron in local time; the rule opens at each fire, e.g. "0 9 * * 5".'),
+  duration: durationSpec
+    .optional()
+    .describe("How long a cron rule lasts: h/m are exact time, d/w calendar units."),
 };
 
 type RuleInput = {
@@ -62,7 +68,8 @@ function requireRuleKind(kinds: string, allowFromTo: boolean) {
     }
     if (weekly) {
       for (const key of ["start", "end"] as const)
-        if (v[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `missing "${key}" (HH:MM)` });
+        if (v[key] === undefined)
+          ctx.addIssue({ code: "custom", path: [key], message: `missing "${key}" (HH:MM)` });
     }
     if (cron) {
       for (const key of ["cron", "duration"] as const)
@@ -75,9 +82,23 @@ function requireRuleKind(kinds: string, allowFromTo: boolean) {
         const a = parseDateTimeLike(v.from);
         const b = parseDateTimeLike(v.to);
         if (a && b && a.kind === "local" && b.kind === "local" && compareLocal(a.local, b.local) >= 0)
-          ctx.addIssue({ code: "custom", path: ["to"], message: `"to" (${v.to}) must be after "from" (${v.from})` });
-        if (a && b && a.kind === "instant" && b.kind === "instant" && a.instant.epochMilliseconds >= b.instant.epochMilliseconds)
-          ctx.addIssue({ code: "custom", path: ["to"], message: `"to" (${v.to}) must be after "from" (${v.from})` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["to"],
+            message: `"to" (${v.to}) must be after "from" (${v.from})`,
+          });
+        if (
+          a &&
+          b &&
+          a.kind === "instant" &&
+          b.kind === "instant" &&
+          a.instant.epochMilliseconds >= b.instant.epochMilliseconds
+        )
+          ctx.addIssue({
+            code: "custom",
+            path: ["to"],
+            message: `"to" (${v.to}) must be after "from" (${v.from})`,
+          });
       }
     }
   };
@@ -90,16 +111,20 @@ function compareLocal(a: { toString(): string }, b: { toString(): string }): num
 export const windowSchema = z
   .strictObject(ruleShape)
   .superRefine(requireRuleKind("{days, start, end} or {cron, duration}", false))
-  .describe('An allowed deploy window: weekly {days, start, end} or recurring {cron, duration}.');
+  .describe("An allowed deploy window: weekly {days, start, end} or recurring {cron, duration}.");
 
 export const freezeSchema = z
   .strictObject({
     ...ruleShape,
-    from: dateTimeSpec.optional().describe('One-off freeze start, local "YYYY-MM-DDTHH:MM" (or ISO with offset).'),
+    from: dateTimeSpec
+      .optional()
+      .describe('One-off freeze start, local "YYYY-MM-DDTHH:MM" (or ISO with offset).'),
     to: dateTimeSpec.optional().describe("One-off freeze end (exclusive), same format as `from`."),
   })
   .superRefine(requireRuleKind("{from, to}, {cron, duration} or {days, start, end}", true))
-  .describe("A period when changes are not allowed: one-off {from, to}, recurring {cron, duration} or weekly {days, start, end}.");
+  .describe(
+    "A period when changes are not allowed: one-off {from, to}, recurring {cron, duration} or weekly {days, start, end}.",
+  );
 
 export const holidaysSchema = z
   .strictObject({
@@ -107,7 +132,11 @@ export const holidaysSchema = z
       .string()
       .regex(/^[A-Za-z]{2}$/, "country must be an ISO 3166-1 alpha-2 code such as DE or US")
       .describe("ISO 3166-1 alpha-2 country code, e.g. DE."),
-    region: z.string().min(1).optional().describe("State/region code within the country, e.g. BE for Berlin."),
+    region: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("State/region code within the country, e.g. BE for Berlin."),
     types: z
       .array(z.enum(["public", "bank", "school", "optional", "observance"]))
       .default(["public"])
@@ -118,22 +147,35 @@ export const holidaysSchema = z
   .superRefine((v, ctx) => {
     if (!isHolidayLibraryLoaded()) {
       // Fail closed: a caller that skipped loadConfigAsync must not get an unchecked holiday rule.
-      ctx.addIssue({ code: "custom", message: "holiday calendar not loaded (internal error: use loadConfigAsync)" });
+      ctx.addIssue({
+        code: "custom",
+        message: "holiday calendar not loaded (internal error: use loadConfigAsync)",
+      });
       return;
     }
     const err = holidayConfigError(v);
-    if (err) ctx.addIssue({ code: "custom", path: [v.region && !err.includes("country") ? "region" : "country"], message: err });
+    if (err)
+      ctx.addIssue({
+        code: "custom",
+        path: [v.region && !err.includes("country") ? "region" : "country"],
+        message: err,
+      });
   })
   .describe("Public holidays of a country (via date-holidays) act as freezes named after the holiday.");
 
 const sectionSchema = (defaults: string[]) =>
   z
     .strictObject({
-      required: z.boolean().default(true).describe("Fail the check when the section is missing or a placeholder."),
+      required: z
+        .boolean()
+        .default(true)
+        .describe("Fail the check when the section is missing or a placeholder."),
       headings: z
         .array(z.string().min(1))
         .default([])
-        .describe("Extra heading/label words that name this section, added to the built-in multilingual aliases."),
+        .describe(
+          "Extra heading/label words that name this section, added to the built-in multilingual aliases.",
+        ),
     })
     .default({ required: true, headings: [] })
     .describe(`Section rule. Built-in aliases include: ${defaults.join(", ")}.`);
@@ -145,7 +187,9 @@ export const descriptionSchema = z
     template: z
       .union([z.literal("auto"), z.literal("none"), z.string().min(1)])
       .default("auto")
-      .describe('"auto" compares with the repo\'s own PR template(s), "none" disables it, or a path to one template.'),
+      .describe(
+        '"auto" compares with the repo\'s own PR template(s), "none" disables it, or a path to one template.',
+      ),
     reasoned_na: z
       .boolean()
       .default(true)
@@ -156,9 +200,18 @@ export const descriptionSchema = z
       .describe("Extra stock non-answers treated as placeholders (case-insensitive, whole answer)."),
     skip: z
       .strictObject({
-        labels: z.array(z.string().min(1)).default([]).describe("PRs with any of these labels skip the description rules."),
-        authors: z.array(z.string().min(1)).default([]).describe("PR authors (logins) that skip the description rules."),
-        paths: z.array(globSpec).default([]).describe("Skip when every changed file matches one of these globs."),
+        labels: z
+          .array(z.string().min(1))
+          .default([])
+          .describe("PRs with any of these labels skip the description rules."),
+        authors: z
+          .array(z.string().min(1))
+          .default([])
+          .describe("PR authors (logins) that skip the description rules."),
+        paths: z
+          .array(globSpec)
+          .default([])
+          .describe("Skip when every changed file matches one of these globs."),
       })
       .default({ labels: [], authors: [], paths: [] })
       .describe("When the description rules do not apply."),
@@ -177,9 +230,18 @@ const requirable = z.enum(["rollback", "blast_radius"]);
 
 export const environmentSchema = z
   .strictObject({
-    windows: z.array(windowSchema).optional().describe("Replaces the top-level windows for this environment; [] = always open."),
-    freezes: z.array(freezeSchema).optional().describe("Added to the top-level freezes for this environment."),
-    require: z.array(requirable).optional().describe("Description sections a deploy to this environment requires."),
+    windows: z
+      .array(windowSchema)
+      .optional()
+      .describe("Replaces the top-level windows for this environment; [] = always open."),
+    freezes: z
+      .array(freezeSchema)
+      .optional()
+      .describe("Added to the top-level freezes for this environment."),
+    require: z
+      .array(requirable)
+      .optional()
+      .describe("Description sections a deploy to this environment requires."),
     hold: z
       .boolean()
       .default(true)
@@ -204,20 +266,36 @@ const labelSpec = z.union([
 export const riskRuleSchema = z
   .strictObject({
     paths: z.array(globSpec).optional().describe("Matches when any changed file matches one of these globs."),
-    lines_changed: z.number().int().positive().optional().describe("Matches when additions + deletions >= this."),
-    files_changed: z.number().int().positive().optional().describe("Matches when the number of changed files >= this."),
+    lines_changed: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("Matches when additions + deletions >= this."),
+    files_changed: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("Matches when the number of changed files >= this."),
     labels: z.array(z.string().min(1)).optional().describe("Matches when the PR has any of these labels."),
     level: riskLevel.describe("Risk level this rule raises the change to."),
     reason: reason.optional(),
   })
   .superRefine((v, ctx) => {
     if (!v.paths && v.lines_changed === undefined && v.files_changed === undefined && !v.labels)
-      ctx.addIssue({ code: "custom", message: "a risk rule needs paths, lines_changed, files_changed or labels" });
+      ctx.addIssue({
+        code: "custom",
+        message: "a risk rule needs paths, lines_changed, files_changed or labels",
+      });
   });
 
 export const riskSchema = z
   .strictObject({
-    rules: z.array(riskRuleSchema).default([]).describe("Rules that raise a change's risk level; the highest match wins."),
+    rules: z
+      .array(riskRuleSchema)
+      .default([])
+      .describe("Rules that raise a change's risk level; the highest match wins."),
     labels: z
       .strictObject({ low: labelSpec, medium: labelSpec, high: labelSpec })
       .default({ low: "risk: low", medium: "risk: medium", high: "risk: high" })
@@ -228,7 +306,9 @@ export const riskSchema = z
         high: z.array(windowSchema).optional(),
       })
       .default({})
-      .describe("Stricter windows that apply instead of the normal ones when a change is at that risk level."),
+      .describe(
+        "Stricter windows that apply instead of the normal ones when a change is at that risk level.",
+      ),
     missing_rollback: riskLevel
       .default("high")
       .describe("Risk level of a change whose rollback plan is missing or a placeholder."),
@@ -249,7 +329,9 @@ export const configSchema = z
       .string()
       .min(1)
       .optional()
-      .describe('Inherit another repo\'s config, e.g. ".github" (the org\'s .github repo); this file wins key by key.'),
+      .describe(
+        "Inherit another repo's config, e.g. \".github\" (the org's .github repo); this file wins key by key.",
+      ),
     timezone: timeZone.default("UTC").describe("IANA time zone for all wall-clock times; default UTC."),
     description: descriptionSchema,
     windows: z.array(windowSchema).default([]).describe("Allowed deploy windows; none = always open."),
@@ -268,8 +350,13 @@ export const configSchema = z
       .strictObject({
         freeze: z
           .strictObject({
-            permission: permission.default("maintain").describe("Minimum repository permission for /freeze, /unfreeze, /override."),
-            teams: z.array(z.string().min(1)).default([]).describe('Org teams (slugs) whose members may also use them.'),
+            permission: permission
+              .default("maintain")
+              .describe("Minimum repository permission for /freeze, /unfreeze, /override."),
+            teams: z
+              .array(z.string().min(1))
+              .default([])
+              .describe("Org teams (slugs) whose members may also use them."),
           })
           .default({ permission: "maintain", teams: [] }),
       })
@@ -277,8 +364,18 @@ export const configSchema = z
       .describe("Who may use the slash commands."),
     overrides: z
       .strictObject({
-        label: z.string().min(1).default("emergency").describe("Label that acts as /override when added by an authorised user."),
-        approvals: z.number().int().min(1).max(10).default(1).describe("Distinct authorised users needed for an override."),
+        label: z
+          .string()
+          .min(1)
+          .default("emergency")
+          .describe("Label that acts as /override when added by an authorised user."),
+        approvals: z
+          .number()
+          .int()
+          .min(1)
+          .max(10)
+          .default(1)
+          .describe("Distinct authorised users needed for an override."),
       })
       .default({ label: "emergency", approvals: 1 })
       .describe("Break-glass overrides."),

@@ -8,7 +8,10 @@ export const SECTION_KEYS: readonly SectionKey[] = ["rollback", "blastRadius"];
 export const SECTION_CONFIG_KEY = { rollback: "rollback", blastRadius: "blast_radius" } as const;
 
 /** How each section is named in messages. */
-export const SECTION_TITLE: Record<SectionKey, string> = { rollback: "Rollback plan", blastRadius: "Blast radius" };
+export const SECTION_TITLE: Record<SectionKey, string> = {
+  rollback: "Rollback plan",
+  blastRadius: "Blast radius",
+};
 
 /** What a good answer says; ends every fix-it message. */
 export const SECTION_ASK: Record<SectionKey, string> = {
@@ -131,7 +134,9 @@ function compile(alias: string): CompiledAlias {
 export function compileAliases(extra: Partial<Record<SectionKey, readonly string[]>> = {}): AliasTable {
   const table = {} as AliasTable;
   for (const key of ["rollback", "blastRadius"] as const) {
-    table[key] = [...BUILT_IN_ALIASES[key], ...(extra[key] ?? [])].map(compile).filter((a) => a.words.length > 0);
+    table[key] = [...BUILT_IN_ALIASES[key], ...(extra[key] ?? [])]
+      .map(compile)
+      .filter((a) => a.words.length > 0);
   }
   return table;
 }
@@ -174,6 +179,7 @@ export function sectionsNamed(text: string, table: AliasTable): SectionKey[] {
 export function mayNameSection(text: string, table: AliasTable): boolean {
   const folded = fold(text);
   for (const key of ["rollback", "blastRadius"] as const)
-    for (const alias of table[key]) if (folded.includes(alias.cjk ? alias.phrase.slice(0, 1) : alias.words[0]!)) return true;
+    for (const alias of table[key])
+      if (folded.includes(alias.cjk ? alias.phrase.slice(0, 1) : alias.words[0]!)) return true;
   return false;
 }

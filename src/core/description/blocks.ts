@@ -43,12 +43,26 @@ function sourceOf(node: Nodes, source: string): string {
   return start === undefined || end === undefined ? "" : source.slice(start, end);
 }
 
-function pushLines(out: Block[], text: string, raw: string, line: number, column: number, inList: boolean): void {
+function pushLines(
+  out: Block[],
+  text: string,
+  raw: string,
+  line: number,
+  column: number,
+  inList: boolean,
+): void {
   const lines = text.split("\n");
   const raws = raw.split("\n");
   lines.forEach((t, i) => {
     if (t.trim() === "") return;
-    out.push({ kind: "line", text: t, raw: raws[i] ?? t, line: line + i, column: i === 0 ? column : 1, inList });
+    out.push({
+      kind: "line",
+      text: t,
+      raw: raws[i] ?? t,
+      line: line + i,
+      column: i === 0 ? column : 1,
+      inList,
+    });
   });
 }
 
@@ -92,14 +106,20 @@ function walk(node: RootContent, source: string, out: Block[], inList: boolean):
       const [head, ...rows] = node.children;
       const header = head ? head.children.map((c) => inlineText(c).trim()) : null;
       if (head) out.push({ kind: "row", cells: header ?? [], header: null, ...pos(head) });
-      for (const row of rows) out.push({ kind: "row", cells: row.children.map((c) => inlineText(c).trim()), header, ...pos(row) });
+      for (const row of rows)
+        out.push({ kind: "row", cells: row.children.map((c) => inlineText(c).trim()), header, ...pos(row) });
       return;
     }
     case "listItem": {
       const [first, ...rest] = node.children;
       if (typeof node.checked === "boolean") {
         const text = first && first.type === "paragraph" ? inlineText(first) : "";
-        out.push({ kind: "task", checked: node.checked, text: text.replace(/\n/g, " "), ...(first ? pos(first) : at) });
+        out.push({
+          kind: "task",
+          checked: node.checked,
+          text: text.replace(/\n/g, " "),
+          ...(first ? pos(first) : at),
+        });
         for (const child of rest) walk(child, source, out, true);
         return;
       }
@@ -107,7 +127,8 @@ function walk(node: RootContent, source: string, out: Block[], inList: boolean):
       return;
     }
     default:
-      if ("children" in node) for (const child of node.children as RootContent[]) walk(child, source, out, inList);
+      if ("children" in node)
+        for (const child of node.children as RootContent[]) walk(child, source, out, inList);
   }
 }
 

@@ -39,16 +39,70 @@ export interface ClassifyOptions {
 /** Whole answers that say nothing (compared after folding case and punctuation). */
 const STOCK = new Set(
   [
-    "tbd", "tba", "tbc", "tbd tbd", "n a", "na", "none", "nothing", "no", "nope", "nil", "null", "todo", "to do", "wip",
-    "x", "same as above", "see above", "as above", "see description", "see pr description", "see ticket", "see jira",
-    "later", "pending", "unknown", "idk", "not sure", "yes", "ok", "lorem ipsum", "fill in", "fill me in", "your text here",
-    "なし", "特になし", "無し", "未定", "不明", "なし です", "无", "暂无", "無", "没有", "待定", "nenhum", "nenhuma", "nada",
-    "ninguno", "ninguna", "keine", "keiner", "entfällt", "k a", "n v", "aucun", "rien", "없음",
+    "tbd",
+    "tba",
+    "tbc",
+    "tbd tbd",
+    "n a",
+    "na",
+    "none",
+    "nothing",
+    "no",
+    "nope",
+    "nil",
+    "null",
+    "todo",
+    "to do",
+    "wip",
+    "x",
+    "same as above",
+    "see above",
+    "as above",
+    "see description",
+    "see pr description",
+    "see ticket",
+    "see jira",
+    "later",
+    "pending",
+    "unknown",
+    "idk",
+    "not sure",
+    "yes",
+    "ok",
+    "lorem ipsum",
+    "fill in",
+    "fill me in",
+    "your text here",
+    "なし",
+    "特になし",
+    "無し",
+    "未定",
+    "不明",
+    "なし です",
+    "无",
+    "暂无",
+    "無",
+    "没有",
+    "待定",
+    "nenhum",
+    "nenhuma",
+    "nada",
+    "ninguno",
+    "ninguna",
+    "keine",
+    "keiner",
+    "entfällt",
+    "k a",
+    "n v",
+    "aucun",
+    "rien",
+    "없음",
   ].map(comparable),
 );
 
 /** Starts of a "not applicable" answer; followed by a reason it is an answer (configurable). */
-const NA_START_RE = /^(?:n a|na|none|nothing|not applicable|not needed|no|keine|nenhum|nenhuma|ninguno|ninguna|nada|aucun|なし|特になし|无|不适用|해당 없음)\b\s*(.*)$/u;
+const NA_START_RE =
+  /^(?:n a|na|none|nothing|not applicable|not needed|no|keine|nenhum|nenhuma|ninguno|ninguna|nada|aucun|なし|特になし|无|不适用|해당 없음)\b\s*(.*)$/u;
 
 /** Starts of an answer deferred to later: never an answer, whatever follows, unless it is long. */
 const DEFER_START_RE =
@@ -82,7 +136,8 @@ function authored(text: string, template: TemplateText): string {
     if (c.startsWith(`${prefix} `)) return c.slice(prefix.length + 1);
   }
   // One or two words picked from a template line's options ("Low" from "Low / High / Critical") say nothing new.
-  if (countWords(c) <= 2) for (const line of template.lines) if (` ${line} `.includes(` ${c} `) && line !== c) return "";
+  if (countWords(c) <= 2)
+    for (const line of template.lines) if (` ${line} `.includes(` ${c} `) && line !== c) return "";
   return c;
 }
 
@@ -98,14 +153,25 @@ interface Gathered {
 }
 
 function gather(slot: Slot, content: Block[], opts: ClassifyOptions): Gathered {
-  const g: Gathered = { pieces: [], raw: [], sawTemplate: false, sawUnchecked: false, sawClaim: false, punctuationOnly: null };
+  const g: Gathered = {
+    pieces: [],
+    raw: [],
+    sawTemplate: false,
+    sawUnchecked: false,
+    sawClaim: false,
+    punctuationOnly: null,
+  };
   const add = (text: string, isCode = false) => {
     if (text.trim() === "") return;
     if (comparable(text) === "") {
       g.punctuationOnly = text.trim();
       return;
     }
-    const kept = isCode ? (opts.template.code.has(text.trim()) ? "" : comparable(text)) : authored(text, opts.template);
+    const kept = isCode
+      ? opts.template.code.has(text.trim())
+        ? ""
+        : comparable(text)
+      : authored(text, opts.template);
     if (kept === "") {
       g.sawTemplate = true;
       return;
@@ -114,7 +180,12 @@ function gather(slot: Slot, content: Block[], opts: ClassifyOptions): Gathered {
     g.raw.push(text.trim());
   };
   // A label line left exactly as the template has it ("Riesgo: `Low|Medium|High`") is template text.
-  if (slot.inline) add(opts.template.lines.has(comparable(`${slot.label} ${slot.inline}`)) ? `${slot.label}: ${slot.inline}` : slot.inline);
+  if (slot.inline)
+    add(
+      opts.template.lines.has(comparable(`${slot.label} ${slot.inline}`))
+        ? `${slot.label}: ${slot.inline}`
+        : slot.inline,
+    );
   const tick = (text: string) => {
     // Ticking a box is the author's own act, even when its text comes from the template, unless the box only
     // claims a plan exists ("Rollback plan documented") or waits for text ("P2 (low) - reason:").
@@ -157,7 +228,12 @@ function hadComments(slot: Slot, content: Block[], commentLines: ReadonlySet<num
   return false;
 }
 
-export function classifySlot(section: SectionKey, slot: Slot, content: Block[], opts: ClassifyOptions): SlotVerdict {
+export function classifySlot(
+  section: SectionKey,
+  slot: Slot,
+  content: Block[],
+  opts: ClassifyOptions,
+): SlotVerdict {
   const g = gather(slot, content, opts);
   const answer = g.raw.join(" ").replace(/\s+/g, " ").slice(0, 200);
   if (g.pieces.length === 0 && g.punctuationOnly !== null)
@@ -166,12 +242,12 @@ export function classifySlot(section: SectionKey, slot: Slot, content: Block[], 
     const reason: FindingReason = g.sawClaim
       ? "claim"
       : g.sawTemplate
-      ? "template"
-      : g.sawUnchecked
-        ? "unchecked"
-        : hadComments(slot, content, opts.commentLines)
-          ? "comments"
-          : "empty";
+        ? "template"
+        : g.sawUnchecked
+          ? "unchecked"
+          : hadComments(slot, content, opts.commentLines)
+            ? "comments"
+            : "empty";
     return { status: "placeholder", reason, answer };
   }
   const text = g.pieces.join(" ").replace(/\s+/g, " ").trim();

@@ -71,15 +71,18 @@ function capLine(line: string): string {
   while (i < line.length) {
     const start = i;
     while (isSpace(line[i])) i++;
-    if (i - start > MAX_INDENT) return line.slice(0, start) + " ".repeat(MAX_INDENT) + line.slice(i).trimStart();
+    if (i - start > MAX_INDENT)
+      return line.slice(0, start) + " ".repeat(MAX_INDENT) + line.slice(i).trimStart();
     const c = line[i];
     let end = -1;
     if (c === ">") end = i + 1;
-    else if ((c === "-" || c === "*" || c === "+") && (isSpace(line[i + 1]) || i + 1 === line.length)) end = i + 1;
+    else if ((c === "-" || c === "*" || c === "+") && (isSpace(line[i + 1]) || i + 1 === line.length))
+      end = i + 1;
     else {
       let j = i;
       while (j < line.length && j - i < 9 && line[j]! >= "0" && line[j]! <= "9") j++;
-      if (j > i && (line[j] === "." || line[j] === ")") && (isSpace(line[j + 1]) || j + 1 === line.length)) end = j + 1;
+      if (j > i && (line[j] === "." || line[j] === ")") && (isSpace(line[j + 1]) || j + 1 === line.length))
+        end = j + 1;
     }
     if (end < 0) {
       i = start;
@@ -89,7 +92,7 @@ function capLine(line: string): string {
     if (markers === MAX_NESTING) cutFrom = end;
     i = end;
   }
-  return cutFrom < 0 ? line : line.slice(0, cutFrom) + " " + line.slice(i).trimStart();
+  return cutFrom < 0 ? line : `${line.slice(0, cutFrom)} ${line.slice(i).trimStart()}`;
 }
 
 function capNesting(text: string): string {
@@ -105,7 +108,7 @@ export function prepareText(input: string): PreparedText {
   text = text
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?/g, "\n")
-    .replace(/\u0000/g, "\uFFFD");
+    .replaceAll("\u0000", "\uFFFD");
   const commentLines = new Set<number>();
   const blanked = capNesting(blankComments(text, commentLines));
   return { text: blanked, commentLines, truncated: originalLength > MAX_BODY_CHARS, originalLength };

@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
 import { compileAliases, mayNameSection, SECTION_KEYS, type SectionKey } from "./aliases.js";
 import { type Block, parseBlocks } from "./blocks.js";
-import { type FindingReason, type SectionStatus, type SlotVerdict, classifySlot } from "./classify.js";
+import { classifySlot, type FindingReason, type SectionStatus, type SlotVerdict } from "./classify.js";
 import { MAX_BODY_CHARS, prepareText } from "./input.js";
 import { findingMessage } from "./messages.js";
 import { comparable } from "./normalize.js";
@@ -39,7 +39,7 @@ export interface DescriptionOptions {
 }
 
 /** Characters of candidate sections parsed at most; a real rollback plan and blast radius fit many times over. */
-export const PARSE_BUDGET = 16_384;
+export const PARSE_BUDGET = 12_288;
 
 const STATUS_RANK: Record<SlotVerdict["status"], number> = { placeholder: 0, present: 1 };
 
@@ -49,10 +49,12 @@ const STATUS_RANK: Record<SlotVerdict["status"], number> = { placeholder: 0, pre
  */
 function contentFor(section: SectionKey, slot: Slot, slots: Slot[], blocks: Block[]): Block[] | null {
   const nested = slots.filter((s) => s !== slot && s.start > slot.start && s.start < slot.end);
-  if (slot.sections.length > 1 && nested.some((s) => s.sections.length === 1 && s.sections[0] === section)) return null;
+  if (slot.sections.length > 1 && nested.some((s) => s.sections.length === 1 && s.sections[0] === section))
+    return null;
   const foreign = new Set<number>();
   for (const s of nested)
-    if (!s.sections.includes(section)) for (let i = s.start; i < Math.max(s.end, s.start + 1); i++) foreign.add(i);
+    if (!s.sections.includes(section))
+      for (let i = s.start; i < Math.max(s.end, s.start + 1); i++) foreign.add(i);
   const out: Block[] = [];
   for (let i = slot.start + 1; i < slot.end; i++) if (!foreign.has(i)) out.push(blocks[i]!);
   return out;
@@ -60,9 +62,16 @@ function contentFor(section: SectionKey, slot: Slot, slots: Slot[], blocks: Bloc
 
 const DECLARED_RE = /^(low|medium|high|minimal|small|large|critical|低|中|高)\b/u;
 const DECLARED_LEVEL: Record<string, "low" | "medium" | "high"> = {
-  low: "low", minimal: "low", small: "low", 低: "low",
-  medium: "medium", 中: "medium",
-  high: "high", large: "high", critical: "high", 高: "high",
+  low: "low",
+  minimal: "low",
+  small: "low",
+  低: "low",
+  medium: "medium",
+  中: "medium",
+  high: "high",
+  large: "high",
+  critical: "high",
+  高: "high",
 };
 
 function missing(section: SectionKey): SectionFinding {
@@ -86,7 +95,10 @@ export function parseDescription(body: string, options: DescriptionOptions = {})
       `The description is ${prepared.originalLength} characters; only the first ${MAX_BODY_CHARS} were read (GitHub's limit for a PR body).`,
     );
   const rules = options.rules;
-  const table = compileAliases({ rollback: rules?.rollback.headings, blastRadius: rules?.blast_radius.headings });
+  const table = compileAliases({
+    rollback: rules?.rollback.headings,
+    blastRadius: rules?.blast_radius.headings,
+  });
   const { pieces, overBudget } = segment(prepared.text, (t) => mayNameSection(t, table), PARSE_BUDGET);
   if (overBudget)
     warnings.push(
@@ -123,7 +135,8 @@ export function parseDescription(body: string, options: DescriptionOptions = {})
         }
       : missing(section);
   }
-  const declared = found.blastRadius.status === "present" ? DECLARED_RE.exec(comparable(found.blastRadius.answer)) : null;
+  const declared =
+    found.blastRadius.status === "present" ? DECLARED_RE.exec(comparable(found.blastRadius.answer)) : null;
   return {
     rollback: found.rollback,
     blastRadius: found.blastRadius,

@@ -64,19 +64,36 @@ function piecesOf(lines: Line[], from: number, to: number, out: Piece[]): void {
     const blank = l.text.trim() === "" && !l.inFence;
     const atHard = size >= HARD_PIECE_CHARS && !l.inFence;
     if ((blank && size >= PIECE_CHARS) || atHard) {
-      out.push({ text: lines.slice(start, i + 1).map((x) => x.text).join("\n"), lineOffset: start });
+      out.push({
+        text: lines
+          .slice(start, i + 1)
+          .map((x) => x.text)
+          .join("\n"),
+        lineOffset: start,
+      });
       start = i + 1;
       size = 0;
     }
   }
-  if (start < to) out.push({ text: lines.slice(start, to).map((x) => x.text).join("\n"), lineOffset: start });
+  if (start < to)
+    out.push({
+      text: lines
+        .slice(start, to)
+        .map((x) => x.text)
+        .join("\n"),
+      lineOffset: start,
+    });
 }
 
 /**
  * @param relevant decides from a chunk's text whether it may hold a slot; null parses everything (templates).
  * @param budget how many characters of relevant text are parsed at most.
  */
-export function segment(source: string, relevant: ((text: string) => boolean) | null, budget: number): Segmentation {
+export function segment(
+  source: string,
+  relevant: ((text: string) => boolean) | null,
+  budget: number,
+): Segmentation {
   const lines = scanLines(source);
   // Chunks run from one ATX heading to the next.
   const starts: number[] = [0];
@@ -98,7 +115,10 @@ export function segment(source: string, relevant: ((text: string) => boolean) | 
     const to = starts[c + 1] ?? lines.length;
     const depth = lines[from]!.heading;
     if (openDepth && depth && depth <= openDepth) openDepth = 0;
-    const text = lines.slice(from, to).map((l) => l.text).join("\n");
+    const text = lines
+      .slice(from, to)
+      .map((l) => l.text)
+      .join("\n");
     const wanted = relevant === null || openDepth > 0 || relevant(text);
     if (!wanted) continue;
     if (depth && !openDepth && (relevant === null || relevant(lines[from]!.text))) openDepth = depth;

@@ -66,7 +66,8 @@ function endOfInline(blocks: Block[], i: number, table: AliasTable): number {
   let j = i + 1;
   while (j < blocks.length) {
     const b = blocks[j]!;
-    if (b.kind !== "line" || first.kind !== "line" || b.line !== blocks[j - 1]!.line + 1 || b.column !== 1) break;
+    if (b.kind !== "line" || first.kind !== "line" || b.line !== blocks[j - 1]!.line + 1 || b.column !== 1)
+      break;
     if (isPseudoBoundary(b)) break;
     const l = label(b.text);
     if (l && sectionsNamed(l.name, table).length > 0) break;
@@ -90,25 +91,58 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
     switch (b.kind) {
       case "heading": {
         const sections = sectionsNamed(b.text, table);
-        if (sections.length) slots.push({ kind: "heading", sections, label: b.text.trim(), inline: null, ...at, end: endOfHeading(blocks, i, b.depth) });
+        if (sections.length)
+          slots.push({
+            kind: "heading",
+            sections,
+            label: b.text.trim(),
+            inline: null,
+            ...at,
+            end: endOfHeading(blocks, i, b.depth),
+          });
         return;
       }
       case "summary": {
         const sections = sectionsNamed(b.text, table);
-        if (sections.length) slots.push({ kind: "summary", sections, label: b.text, inline: null, ...at, end: endOfPseudo(blocks, i) });
+        if (sections.length)
+          slots.push({
+            kind: "summary",
+            sections,
+            label: b.text,
+            inline: null,
+            ...at,
+            end: endOfPseudo(blocks, i),
+          });
         return;
       }
       case "line": {
         const bold = BOLD_ONLY_RE.exec(b.raw);
         if (bold) {
           const sections = sectionsNamed(bold[2]!, table);
-          if (sections.length) slots.push({ kind: "bold", sections, label: bold[2]!.trim(), inline: null, ...at, end: endOfPseudo(blocks, i) });
+          if (sections.length)
+            slots.push({
+              kind: "bold",
+              sections,
+              label: bold[2]!.trim(),
+              inline: null,
+              ...at,
+              end: endOfPseudo(blocks, i),
+            });
           return;
         }
         const l = label(b.text);
         if (!l) {
-          const named = b.inList && words(b.text).length <= MAX_PROMPT_WORDS ? sectionsNamed(b.text, table) : [];
-          if (named.length) slots.push({ kind: "label", sections: named, label: b.text.trim(), inline: null, ...at, end: i + 1 });
+          const named =
+            b.inList && words(b.text).length <= MAX_PROMPT_WORDS ? sectionsNamed(b.text, table) : [];
+          if (named.length)
+            slots.push({
+              kind: "label",
+              sections: named,
+              label: b.text.trim(),
+              inline: null,
+              ...at,
+              end: i + 1,
+            });
           return;
         }
         const sections = sectionsNamed(l.name, table);
@@ -123,7 +157,15 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
         const sections = named.length ? named : startsWithAlias(b.text, table);
         if (!sections.length) return;
         const inline = named.length && l ? l.rest || null : null;
-        slots.push({ kind: "task", sections, label: named.length && l ? l.name : b.text, inline, checked: b.checked, ...at, end: i + 1 });
+        slots.push({
+          kind: "task",
+          sections,
+          label: named.length && l ? l.name : b.text,
+          inline,
+          checked: b.checked,
+          ...at,
+          end: i + 1,
+        });
         return;
       }
       case "row": {
@@ -132,14 +174,29 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
         const columnTable = b.header !== null && sectionsNamed(b.header[0] ?? "", table).length > 0;
         const sections = first && !columnTable ? sectionsNamed(first, table) : [];
         if (sections.length && b.header !== null) {
-          slots.push({ kind: "table", sections, label: first!, inline: rest.join(" ").trim() || null, ...at, end: i + 1 });
+          slots.push({
+            kind: "table",
+            sections,
+            label: first!,
+            inline: rest.join(" ").trim() || null,
+            ...at,
+            end: i + 1,
+          });
           return;
         }
         // Column tables: a header cell names the section, the body rows hold the answers.
         if (b.header) {
           b.header.forEach((h, k) => {
             const named = sectionsNamed(h, table);
-            if (named.length) slots.push({ kind: "table", sections: named, label: h, inline: b.cells[k]?.trim() || null, ...at, end: i + 1 });
+            if (named.length)
+              slots.push({
+                kind: "table",
+                sections: named,
+                label: h,
+                inline: b.cells[k]?.trim() || null,
+                ...at,
+                end: i + 1,
+              });
           });
         }
         return;

@@ -1,7 +1,7 @@
 import { parseBlocks } from "./blocks.js";
 import { MAX_BODY_CHARS, prepareText } from "./input.js";
-import { segment } from "./segment.js";
 import { comparable } from "./normalize.js";
+import { segment } from "./segment.js";
 
 /** What the repository's own PR template(s) already say, so text left in place is recognised as not an answer. */
 export interface TemplateText {
@@ -22,8 +22,7 @@ export function readTemplates(templates: readonly string[]): TemplateText {
   const code = new Set<string>();
   for (const source of templates) {
     for (const b of parseBlocks(segment(prepareText(source).text, null, MAX_BODY_CHARS).pieces)) {
-      const texts =
-        b.kind === "row" ? b.cells : b.kind === "code" ? [] : b.kind === "break" ? [] : [b.text];
+      const texts = b.kind === "row" ? b.cells : b.kind === "code" ? [] : b.kind === "break" ? [] : [b.text];
       if (b.kind === "code") code.add(b.text.trim());
       for (const t of texts) {
         const c = comparable(t);

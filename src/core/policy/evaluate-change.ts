@@ -66,11 +66,15 @@ export interface CheckReport {
   override: Override | null;
 }
 
-const CONFIG_KEY: Record<SectionKey, "rollback" | "blast_radius"> = { rollback: "rollback", blastRadius: "blast_radius" };
+const CONFIG_KEY: Record<SectionKey, "rollback" | "blast_radius"> = {
+  rollback: "rollback",
+  blastRadius: "blast_radius",
+};
 
 function sectionRule(key: SectionKey, finding: SectionFinding, required: boolean): GateRule {
   const where = finding.status === "missing" ? "" : ` (line ${finding.line})`;
-  if (finding.status === "present") return { rule: SECTION_TITLE[key], status: "pass", detail: `${finding.message}${where}`, fix: null };
+  if (finding.status === "present")
+    return { rule: SECTION_TITLE[key], status: "pass", detail: `${finding.message}${where}`, fix: null };
   return {
     rule: SECTION_TITLE[key],
     status: required ? "fail" : "info",
@@ -79,18 +83,36 @@ function sectionRule(key: SectionKey, finding: SectionFinding, required: boolean
   };
 }
 
-function descriptionRules(record: ChangeRecord | null, skip: string | null, required: Record<SectionKey, boolean>): GateRule[] {
+function descriptionRules(
+  record: ChangeRecord | null,
+  skip: string | null,
+  required: Record<SectionKey, boolean>,
+): GateRule[] {
   if (skip) return [{ rule: "Description", status: "skip", detail: `skipped: ${skip}`, fix: null }];
   if (!record) return [];
   return (["rollback", "blastRadius"] as const).map((k) => sectionRule(k, record[k], required[k]));
 }
 
-function scheduleRule(name: string, result: ScheduleResult, at: Date, enforced: boolean, override: Override | null): GateRule {
+function scheduleRule(
+  name: string,
+  result: ScheduleResult,
+  at: Date,
+  enforced: boolean,
+  override: Override | null,
+): GateRule {
   const line = describeSchedule(result, at);
   if (result.open) return { rule: name, status: "pass", detail: line, fix: null };
   if (!enforced) return { rule: name, status: "info", detail: `${line} (not enforced here)`, fix: null };
-  if (override) return { rule: name, status: "pass", detail: `${line} — overridden by ${override.by.map((u) => `@${u}`).join(", ")}: ${override.reason}`, fix: null };
-  const fix = result.nextOpen ? `wait until it opens, or ask a release manager for /override <reason>` : "no opening within a year — check the freezes, or ask for /override <reason>";
+  if (override)
+    return {
+      rule: name,
+      status: "pass",
+      detail: `${line} — overridden by ${override.by.map((u) => `@${u}`).join(", ")}: ${override.reason}`,
+      fix: null,
+    };
+  const fix = result.nextOpen
+    ? `wait until it opens, or ask a release manager for /override <reason>`
+    : "no opening within a year — check the freezes, or ask for /override <reason>";
   return { rule: name, status: "fail", detail: line, fix };
 }
 
@@ -108,29 +130,61 @@ export function evaluateChange(input: ChangeInput): CheckReport {
   const { config, at } = input;
   const environment = input.environment ?? null;
   const skip = input.skip ?? null;
-  const override = input.override && input.override.by.length >= config.overrides.approvals ? input.override : null;
-  const record = input.body === null ? null : parseDescription(input.body, { template: input.template, rules: config.description });
-  const risk = assessRisk(config, { files: input.files ?? null, labels: input.labels ?? [] }, skip ? null : record);
+  const override =
+    input.override && input.override.by.length >= config.overrides.approvals ? input.override : null;
+  const record =
+    input.body === null
+      ? null
+      : parseDescription(input.body, { template: input.template, rules: config.description });
+  const risk = assessRisk(
+    config,
+    { files: input.files ?? null, labels: input.labels ?? [] },
+    skip ? null : record,
+  );
   const ledger = input.ledger ?? [];
   const mergeSchedule = evaluateSchedule({ config, riskLevel: risk.level, ledger }, at);
   const deploySchedule = evaluateSchedule({ config, environment, riskLevel: risk.level, ledger }, at);
 
-  const required = { rollback: config.description.rollback.required, blastRadius: config.description.blast_radius.required };
+  const required = {
+    rollback: config.description.rollback.required,
+    blastRadius: config.description.blast_radius.required,
+  };
   const envRequire = environment ? config.environments[environment]?.require : undefined;
   const deployRequired = envRequire
-    ? { rollback: envRequire.includes(CONFIG_KEY.rollback), blastRadius: envRequire.includes(CONFIG_KEY.blastRadius) }
+    ? {
+        rollback: envRequire.includes(CONFIG_KEY.rollback),
+        blastRadius: envRequire.includes(CONFIG_KEY.blastRadius),
+      }
     : required;
 
-  const freezeOnly = (r: ScheduleResult) => (r.reason === "freeze" || r.reason === "holiday" ? r : { ...r, open: true });
+  const freezeOnly = (r: ScheduleResult) =>
+    r.reason === "freeze" || r.reason === "holiday" ? r : { ...r, open: true };
   const mergeView = config.merge.enforce_windows ? mergeSchedule : freezeOnly(mergeSchedule);
   const mergeRules = [
     ...descriptionRules(record, skip, required),
-    scheduleRule("Freeze / window", mergeView, at, config.merge.enforce_freezes || config.merge.enforce_windows, override),
-    { rule: "Risk", status: "info" as const, detail: `${risk.level}${risk.reasons.length ? ` — ${risk.reasons.join("; ")}` : ""}`, fix: null },
+    scheduleRule(
+      "Freeze / window",
+      mergeView,
+      at,
+      config.merge.enforce_freezes || config.merge.enforce_windows,
+      override,
+    ),
+    {
+      rule: "Risk",
+      status: "info" as const,
+      detail: `${risk.level}${risk.reasons.length ? ` — ${risk.reasons.join("; ")}` : ""}`,
+      fix: null,
+    },
   ];
   const deployRules = [
     ...descriptionRules(record, skip, deployRequired),
-    scheduleRule(environment ? `Deploy window (${environment})` : "Deploy window", deploySchedule, at, true, override),
+    scheduleRule(
+      environment ? `Deploy window (${environment})` : "Deploy window",
+      deploySchedule,
+      at,
+      true,
+      override,
+    ),
   ];
   let merge = conclude(mergeRules, { pass: "Ready to merge", fail: "Not ready to merge" });
   const deploy = conclude(deployRules, { pass: "Clear to deploy", fail: "Deploy blocked" });

@@ -24,7 +24,8 @@ export function descriptionSkipReason(config: Config, pr: PullRequestFacts): str
   if (pr.authorIsBot) return `authored by the bot ${pr.author ?? "account"}`;
   if (skip.paths.length && pr.files && pr.files.length > 0) {
     const match = picomatch(skip.paths, { dot: true });
-    if (pr.files.every((f) => match(f.path))) return `every changed file matches ${skip.paths.join(", ")} (description.skip.paths)`;
+    if (pr.files.every((f) => match(f.path)))
+      return `every changed file matches ${skip.paths.join(", ")} (description.skip.paths)`;
   }
   return null;
 }

@@ -13,7 +13,9 @@ export function cell(text: string): string {
 }
 
 export function rulesTable(rules: GateRule[]): string {
-  const rows = rules.map((r) => `| ${ICON[r.status]} ${cell(r.rule)} | ${cell(r.detail)} | ${r.fix ? cell(r.fix) : ""} |`);
+  const rows = rules.map(
+    (r) => `| ${ICON[r.status]} ${cell(r.rule)} | ${cell(r.detail)} | ${r.fix ? cell(r.fix) : ""} |`,
+  );
   return ["| Rule | Status | What to do |", "| --- | --- | --- |", ...rows].join("\n");
 }
 
@@ -25,8 +27,13 @@ export function gateTitle(gate: GateDecision): string {
 /** Check-run / job-summary body for a gate. */
 export function gateSummary(report: CheckReport, gate: GateDecision): string {
   const parts = [rulesTable(gate.rules)];
-  if (report.override) parts.push(`**Override** by ${report.override.by.map((u) => `@${u}`).join(", ")}: ${cell(report.override.reason)}`);
+  if (report.override)
+    parts.push(
+      `**Override** by ${report.override.by.map((u) => `@${u}`).join(", ")}: ${cell(report.override.reason)}`,
+    );
   for (const w of report.warnings) parts.push(`> [!WARNING]\n> ${cell(w)}`);
-  parts.push(`<sub>Evaluated at ${report.at}${report.environment ? ` for environment \`${cell(report.environment)}\`` : ""} · risk ${report.risk.level}</sub>`);
+  parts.push(
+    `<sub>Evaluated at ${report.at}${report.environment ? ` for environment \`${cell(report.environment)}\`` : ""} · risk ${report.risk.level}</sub>`,
+  );
   return parts.join("\n\n");
 }

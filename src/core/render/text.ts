@@ -16,7 +16,12 @@ export function renderText(report: CheckReport, source: string): string {
       const id = `${r.rule}|${r.status}|${r.detail}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const pos = r.rule === "Rollback plan" ? positioned("rollback") : r.rule === "Blast radius" ? positioned("blastRadius") : "-";
+      const pos =
+        r.rule === "Rollback plan"
+          ? positioned("rollback")
+          : r.rule === "Blast radius"
+            ? positioned("blastRadius")
+            : "-";
       const text = r.fix ?? r.detail;
       lines.push(`  ${pos.padEnd(8)}${LEVEL[r.status].padEnd(7)}${r.rule}: ${text}`);
     }

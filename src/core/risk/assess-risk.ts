@@ -39,7 +39,10 @@ export function assessRisk(config: Config, facts: ChangeFacts, record: ChangeRec
     if (rule.paths && files.length) {
       const match = picomatch(rule.paths, { dot: true });
       const hits = files.filter((f) => match(f.path));
-      if (hits.length) why.push(`${hits.length} file${hits.length > 1 ? "s" : ""} match ${rule.paths.join(", ")} (${hits[0]!.path}${hits.length > 1 ? ", …" : ""})`);
+      if (hits.length)
+        why.push(
+          `${hits.length} file${hits.length > 1 ? "s" : ""} match ${rule.paths.join(", ")} (${hits[0]!.path}${hits.length > 1 ? ", …" : ""})`,
+        );
     }
     if (rule.lines_changed !== undefined && facts.files && lines >= rule.lines_changed)
       why.push(`${lines} lines changed (>= ${rule.lines_changed})`);

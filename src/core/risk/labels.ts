@@ -14,12 +14,17 @@ export interface RiskLabel {
 /** The one place that turns the config's label specs into concrete labels. */
 export function riskLabel(level: RiskLevel, spec: LabelSpec): RiskLabel {
   const name = typeof spec === "string" ? spec : spec.name;
-  const color = (typeof spec === "string" ? undefined : spec.color)?.replace(/^#/, "") ?? DEFAULT_COLOR[level];
+  const color =
+    (typeof spec === "string" ? undefined : spec.color)?.replace(/^#/, "") ?? DEFAULT_COLOR[level];
   const description =
     (typeof spec === "string" ? undefined : spec.description) ?? `change-gate: ${level} risk change`;
   return { name, color: color.toLowerCase(), description };
 }
 
 export function riskLabels(specs: Record<RiskLevel, LabelSpec>): Record<RiskLevel, RiskLabel> {
-  return { low: riskLabel("low", specs.low), medium: riskLabel("medium", specs.medium), high: riskLabel("high", specs.high) };
+  return {
+    low: riskLabel("low", specs.low),
+    medium: riskLabel("medium", specs.medium),
+    high: riskLabel("high", specs.high),
+  };
 }

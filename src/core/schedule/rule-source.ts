@@ -1,4 +1,4 @@
-import { parseClock, parseDateTimeLike, parseDays, parseDuration } from "../config/primitives.js";
+import { parseClock, parseDateTimeLike, parseDays, parseDuration } from "../config/values.js";
 import type { FreezeRule, HolidayRule, WindowRule } from "../config/schema.js";
 import { cronFires } from "./cron-fires.js";
 import { holidayIntervals } from "./holiday-list.js";

@@ -1,0 +1,134 @@
+/** Parsers for the config's value types (times, days, durations, zones, cron, globs, date-times). No zod here,
+ * so the schedule engine and the CLI use them without loading the schema. */
+import { Cron } from "croner";
+import picomatch from "picomatch";
+import { Temporal } from "temporal-polyfill";
+
+/** Weekday numbers follow ISO 8601 (Temporal's `dayOfWeek`): Monday = 1 … Sunday = 7. */
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+const TIME_RE = /^([01]\d|2[0-4]):([0-5]\d)$/;
+
+/** Minutes since local midnight for "HH:MM"; 24:00 gives 1440. Null when malformed. */
+export function parseClock(text: string): number | null {
+  const m = TIME_RE.exec(text);
+  if (!m) return null;
+  const minutes = Number(m[1]) * 60 + Number(m[2]);
+  return minutes > 1440 ? null : minutes;
+}
+
+function weekdayIndex(name: string): number | null {
+  const key = name.trim().toLowerCase().slice(0, 3);
+  const i = WEEKDAYS.indexOf(key as (typeof WEEKDAYS)[number]);
+  return i < 0 || !/^[a-z]+$/i.test(name.trim()) ? null : i + 1;
+}
+
+/** "Mon-Fri", "Mon,Wed,Fri", "Fri-Mon" (wraps), "daily"/"*" → sorted ISO weekday numbers, or an error text. */
+export function parseDays(text: string): number[] | string {
+  const t = text.trim().toLowerCase();
+  if (t === "*" || t === "daily" || t === "every day" || t === "all") return [1, 2, 3, 4, 5, 6, 7];
+  if (t === "weekdays") return [1, 2, 3, 4, 5];
+  if (t === "weekends") return [6, 7];
+  const days = new Set<number>();
+  for (const part of t.split(",")) {
+    const [from, to, extra] = part.split("-");
+    if (extra !== undefined || !from) return `"${part.trim()}" is not a day or a day range`;
+    const a = weekdayIndex(from);
+    const b = to === undefined ? a : weekdayIndex(to);
+    if (a === null || b === null)
+      return `"${part.trim()}" is not a day; use Mon, Tue, Wed, Thu, Fri, Sat, Sun`;
+    for (let d = a; ; d = (d % 7) + 1) {
+      days.add(d);
+      if (d === b) break;
+    }
+  }
+  return [...days].sort((x, y) => x - y);
+}
+
+export interface Duration {
+  /** Calendar part, applied in the zone (so 1d across DST is 23 h or 25 h). */
+  weeks: number;
+  days: number;
+  /** Exact elapsed part. */
+  hours: number;
+  minutes: number;
+}
+
+const DURATION_RE = /^(?:(\d+)w)?\s*(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m(?:in)?)?$/i;
+
+/** "3h", "15d", "1w", "1h30m" → Duration, or null when malformed or zero. */
+export function parseDuration(text: string): Duration | null {
+  const m = DURATION_RE.exec(text.trim());
+  if (!m || text.trim() === "") return null;
+  const [weeks, days, hours, minutes] = [m[1], m[2], m[3], m[4]].map((v) => Number(v ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (weeks + days + hours + minutes === 0) return null;
+  return { weeks, days, hours, minutes };
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    Temporal.Now.instant().toZonedDateTimeISO(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Returns an error text for a cron expression that is not a valid 5-field cron, else null. */
+export function cronError(expr: string): string | null {
+  const fields = expr.trim().split(/\s+/);
+  if (fields.length !== 5)
+    return `"${expr}" has ${fields.length} fields; expected 5 (minute hour day month weekday)`;
+  try {
+    new Cron(expr, { paused: true, mode: "5-part" });
+    return null;
+  } catch (e) {
+    return `"${expr}" is not a valid cron expression: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+export function globError(glob: string): string | null {
+  if (glob.trim() === "") return "a glob must not be empty";
+  try {
+    picomatch.makeRe(glob, { strictBrackets: true });
+    return null;
+  } catch (e) {
+    return `"${glob}" is not a valid glob: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+/**
+ * A local date-time ("2026-11-20T00:00", "2026-11-20 00:00", "2026-11-20") or an instant with an offset
+ * ("2026-11-20T00:00Z", "…+01:00"). Returns null when it parses, else an error text.
+ */
+export function dateTimeError(text: string): string | null {
+  return parseDateTimeLike(text)
+    ? null
+    : `"${text}" is not a date-time; use YYYY-MM-DDTHH:MM (local) or ISO 8601`;
+}
+
+export type DateTimeLike =
+  | { kind: "instant"; instant: Temporal.Instant }
+  | { kind: "local"; local: Temporal.PlainDateTime };
+
+export function parseDateTimeLike(text: string): DateTimeLike | null {
+  const t = text.trim().replace(" ", "T");
+  if (/(?:[zZ]|[+-]\d\d:?\d\d)$/.test(t)) {
+    try {
+      return { kind: "instant", instant: Temporal.Instant.from(t) };
+    } catch {
+      return null;
+    }
+  }
+  if (!/^\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?$/.test(t)) return null;
+  try {
+    return { kind: "local", local: Temporal.PlainDateTime.from(t, { overflow: "reject" }) };
+  } catch {
+    return null;
+  }
+}
