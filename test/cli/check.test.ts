@@ -177,7 +177,7 @@ describe("change-gate check --format text", () => {
         -       info   Risk: high — high: rollback plan is placeholder
         -       ok     Deploy window: open — no windows configured
 
-      ✖ blocked — merge: Not ready to merge: Rollback plan says only "TBD" — describe the steps to return to the previous state; Blast radius says only "N/A" — describe which systems this change touches and the worst case if it goes wrong | deploy: Deploy blocked: Rollback plan says only "TBD" — describe the steps to return to the previous state; Blast radius says only "N/A" — describe which systems this change touches and the worst case if it goes wrong
+      ✖ blocked: the merge and deploy gates fail — fix the errors above
       "
     `);
   });

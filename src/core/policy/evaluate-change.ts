@@ -111,8 +111,8 @@ function scheduleRule(
       fix: null,
     };
   const fix = result.nextOpen
-    ? `wait until it opens, or ask a release manager for /override <reason>`
-    : "no opening within a year — check the freezes, or ask for /override <reason>";
+    ? `${line}; wait until then, or ask a release manager for /override <reason>`
+    : `${line}; check the freezes, or ask a release manager for /override <reason>`;
   return { rule: name, status: "fail", detail: line, fix };
 }
 

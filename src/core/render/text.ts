@@ -22,16 +22,24 @@ export function renderText(report: CheckReport, source: string): string {
           : r.rule === "Blast radius"
             ? positioned("blastRadius")
             : "-";
-      const text = r.fix ?? r.detail;
-      lines.push(`  ${pos.padEnd(8)}${LEVEL[r.status].padEnd(7)}${r.rule}: ${text}`);
+      // A passing row needs no repetition of its own name ("Rollback plan: Rollback plan found (line 5)").
+      const detail = r.detail.startsWith(r.rule)
+        ? r.detail
+            .slice(r.rule.length)
+            .replace(/ \(line \d+\)$/, "")
+            .trim()
+        : r.detail;
+      lines.push(`  ${pos.padEnd(8)}${LEVEL[r.status].padEnd(7)}${r.rule}: ${r.fix ?? detail}`);
     }
   }
   for (const w of report.warnings) lines.push(`  -       warn   ${w}`);
-  const failed = Object.entries(report.gates).filter(([, g]) => g.conclusion === "failure");
+  const failed = Object.entries(report.gates)
+    .filter(([, g]) => g.conclusion === "failure")
+    .map(([name]) => name);
   lines.push("");
   lines.push(
     failed.length
-      ? `✖ blocked — ${failed.map(([n, g]) => `${n}: ${g.summary}`).join(" | ")}`
+      ? `✖ blocked: the ${failed.join(" and ")} gate${failed.length > 1 ? "s fail" : " fails"} — fix the errors above`
       : `✔ pass — merge: ${report.gates.merge.summary}; deploy: ${report.gates.deploy.summary}`,
   );
   return `${lines.join("\n")}\n`;
