@@ -16,7 +16,7 @@ if (!nock.isActive()) nock.activate();
 const recorded: RecordedRequest[] = [];
 (globalThis as { __contractRequests?: RecordedRequest[] }).__contractRequests = recorded;
 const realFetch = globalThis.fetch;
-globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
   const request = new Request(input, init);
   if (new URL(request.url).hostname === "api.github.com") {
     const text = request.body ? await request.clone().text() : "";
