@@ -1,0 +1,9 @@
+# dist/ is a self-contained bundle: no npm install, no node_modules in the image.
+FROM node:20-slim
+ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
+WORKDIR /app
+COPY package.json ./
+COPY dist/ ./dist/
+USER node
+EXPOSE 3000
+CMD ["node", "dist/app.js"]

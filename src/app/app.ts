@@ -1,0 +1,103 @@
+import type { ApplicationFunction, Probot } from "probot";
+import { closeExpiredFreezes } from "../github/freeze-ledger/index.js";
+import { type Clock, systemClock } from "./clock.js";
+import type { AppDeps } from "./deps.js";
+import * as deploymentProtectionRule from "./handlers/deployment-protection-rule.js";
+import * as installation from "./handlers/installation.js";
+import * as issueComment from "./handlers/issue-comment.js";
+import * as mergeGroup from "./handlers/merge-group.js";
+import * as pullRequest from "./handlers/pull-request.js";
+import * as push from "./handlers/push.js";
+import * as rerequested from "./handlers/rerequested.js";
+import { PolicyCache } from "./policy-cache.js";
+import { DEFAULT_SWEEP_INTERVAL_MS, Sweep } from "./sweep.js";
+import { WaitingDeployments } from "./waiting-deployments.js";
+
+export interface AppOptions {
+  clock?: Clock;
+  appId?: number;
+  /** Interval of the full sweep; 0 turns the sweep (and its timers) off, as tests do. */
+  sweepIntervalMs?: number;
+}
+
+/** The running parts of one app instance, returned so the entry point can stop them and tests can drive them. */
+export interface AppRuntime {
+  deps: AppDeps;
+  sweep: Sweep | null;
+  waiting: WaitingDeployments;
+}
+
+/** Wire every handler to one shared set of dependencies. Logic lives in the handlers and `src/github`. */
+export function changeGate(
+  options: AppOptions = {},
+  started?: (runtime: AppRuntime) => void,
+): ApplicationFunction {
+  return (app: Probot) => {
+    const clock = options.clock ?? systemClock;
+    const deps: AppDeps = {
+      clock,
+      appId: options.appId,
+      policies: new PolicyCache(() => clock.now()),
+      sweep: null,
+    };
+    const waiting = new WaitingDeployments({
+      now: () => clock.now(),
+      timers: clock,
+      log: {
+        info: (m) => app.log.info(m),
+        warn: (m) => app.log.warn(m),
+        error: (m) => app.log.error(m),
+      },
+    });
+    deps.waiting = waiting;
+    const intervalMs = options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
+    const sweep =
+      intervalMs > 0
+        ? new Sweep({
+            app,
+            deps,
+            clock,
+            intervalMs,
+            log: app.log,
+            onRepo: async (gh, ref) => {
+              // Expired /freeze issues are closed here too, so the ledger stays what it says.
+              await closeExpiredFreezes(gh, ref, clock.now());
+              await waiting.rebuild(gh, ref);
+            },
+          })
+        : null;
+    deps.sweep = sweep;
+
+    pullRequest.register(app, deps);
+    mergeGroup.register(app, deps);
+    rerequested.register(app, deps);
+    installation.register(app, deps);
+    push.register(app, deps);
+    issueComment.register(app, deps);
+    deploymentProtectionRule.register(app, { now: () => clock.now(), waiting });
+
+    if (sweep) {
+      sweep.start();
+      // A restart may have missed a boundary or a waiting deployment: one pass now rebuilds both from GitHub.
+      void sweep.enqueue(() => sweep.sweepAll());
+    }
+    started?.({ deps, sweep, waiting });
+  };
+}
+
+/** For `probot run`: settings come from the environment. */
+const app: ApplicationFunction = (probot, options) =>
+  changeGate({
+    appId: process.env.APP_ID ? Number(process.env.APP_ID) : undefined,
+    sweepIntervalMs: parseDuration(process.env.SWEEP_INTERVAL) ?? DEFAULT_SWEEP_INTERVAL_MS,
+  })(probot, options);
+export default app;
+
+/** `SWEEP_INTERVAL`: milliseconds, or a number with s/m/h ("15m"); "0" turns the sweep off. */
+export function parseDuration(text: string | undefined): number | null {
+  if (text === undefined || text.trim() === "") return null;
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(text.trim());
+  if (!m) throw new Error(`SWEEP_INTERVAL "${text}" is not a duration; use e.g. 15m, 900s or 900000`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? "ms") as "ms" | "s" | "m" | "h"];
+  return Math.round(Number(m[1]) * unit);
+}

@@ -1,0 +1,59 @@
+import type { Probot } from "probot";
+import { riskLabels } from "../../core/risk/index.js";
+import type { PullRequestLike } from "../../github/pr-check.js";
+import { checkPullRequest } from "../check-pull-request.js";
+import { githubOf, guarded, installationOf, repoOf } from "../context.js";
+import type { AppDeps } from "../deps.js";
+
+export const PULL_REQUEST_EVENTS: (
+  | "pull_request.opened"
+  | "pull_request.edited"
+  | "pull_request.synchronize"
+  | "pull_request.reopened"
+  | "pull_request.ready_for_review"
+  | "pull_request.labeled"
+  | "pull_request.unlabeled"
+)[] = [
+  "pull_request.opened",
+  "pull_request.edited",
+  "pull_request.synchronize",
+  "pull_request.reopened",
+  "pull_request.ready_for_review",
+  "pull_request.labeled",
+  "pull_request.unlabeled",
+];
+
+/** Every PR change that can change the verdict re-runs the check on the PR head. */
+export function register(app: Probot, deps: AppDeps): void {
+  app.on(PULL_REQUEST_EVENTS, (context) =>
+    guarded(context, async () => {
+      const { payload } = context;
+      const gh = githubOf(context);
+      const ref = repoOf(payload.repository);
+      if (payload.action === "labeled" || payload.action === "unlabeled") {
+        // Our own risk-label writes come back as events; re-checking them would only confirm what we just wrote.
+        const { config } = await deps.policies.get(gh, ref);
+        const name = (payload as { label?: { name: string } }).label?.name;
+        const ours =
+          config.ok && Object.values(riskLabels(config.config.risk.labels)).some((l) => l.name === name);
+        if (ours && payload.sender?.type === "Bot") return;
+      }
+      const result = await checkPullRequest(
+        gh,
+        ref,
+        payload.pull_request as PullRequestLike,
+        deps,
+        installationOf(context),
+      );
+      context.log.info(
+        {
+          delivery: context.id,
+          pr: payload.pull_request.number,
+          check: result.check.action,
+          labels: result.labels,
+        },
+        `change-gate ${result.conclusion}`,
+      );
+    }),
+  );
+}

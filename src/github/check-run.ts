@@ -1,0 +1,114 @@
+import type { GitHub, RepoRef } from "./types.js";
+
+/** Stable name, so branch protection and rulesets can require it. */
+export const CHECK_NAME = "change-gate";
+
+/** GitHub accepts at most 50 annotations per create/update request. */
+export const ANNOTATIONS_PER_REQUEST = 50;
+
+export type CheckConclusion = "success" | "failure" | "neutral";
+
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: "notice" | "warning" | "failure";
+  message: string;
+  title?: string;
+}
+
+export interface CheckRunContent {
+  headSha: string;
+  conclusion: CheckConclusion;
+  title: string;
+  summary: string;
+  text?: string;
+  annotations?: CheckAnnotation[];
+  /** Only consider runs of this GitHub App (the App knows its id; the Action's runs belong to github-actions). */
+  appId?: number;
+}
+
+export interface CheckRunWrite {
+  action: "created" | "updated" | "unchanged";
+  id: number;
+}
+
+interface ExistingRun {
+  id: number;
+  conclusion: string | null;
+  status: string;
+  output: { title: string | null; summary: string | null };
+}
+
+/**
+ * The parts of a summary that move with the clock ("Evaluated at …", "(in 2d 13h)") are not a change: without this
+ * every evaluation would rewrite the check.
+ */
+export function comparableSummary(summary: string): string {
+  return summary.replace(/Evaluated at \S+/g, "Evaluated at").replace(/\(in [^)]*\)/g, "(in …)");
+}
+
+function sameContent(run: ExistingRun, c: CheckRunContent): boolean {
+  return (
+    run.status === "completed" &&
+    run.conclusion === c.conclusion &&
+    run.output.title === c.title &&
+    comparableSummary(run.output.summary ?? "") === comparableSummary(c.summary)
+  );
+}
+
+/** Find this check's latest run on the head; write only when its verdict, title or summary changed. */
+export async function upsertCheckRun(gh: GitHub, ref: RepoRef, c: CheckRunContent): Promise<CheckRunWrite> {
+  const { data } = await gh.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+    ...ref,
+    ref: c.headSha,
+    check_name: CHECK_NAME,
+    filter: "latest",
+    ...(c.appId ? { app_id: c.appId } : {}),
+  });
+  const existing = data.check_runs[0] as ExistingRun | undefined;
+  if (existing && sameContent(existing, c)) return { action: "unchanged", id: existing.id };
+
+  const annotations = c.annotations ?? [];
+  const output = (batch: CheckAnnotation[]) => ({
+    title: c.title,
+    summary: c.summary,
+    ...(c.text ? { text: c.text } : {}),
+    ...(batch.length ? { annotations: batch } : {}),
+  });
+  const first = annotations.slice(0, ANNOTATIONS_PER_REQUEST);
+  const body = {
+    ...ref,
+    name: CHECK_NAME,
+    status: "completed" as const,
+    conclusion: c.conclusion,
+    output: output(first),
+  };
+  let id: number;
+  let action: CheckRunWrite["action"];
+  if (existing) {
+    const { data: run } = await gh.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+      ...body,
+      check_run_id: existing.id,
+    });
+    id = Number(run.id);
+    action = "updated";
+  } else {
+    const { data: run } = await gh.request("POST /repos/{owner}/{repo}/check-runs", {
+      ...body,
+      head_sha: c.headSha,
+    });
+    id = Number(run.id);
+    action = "created";
+  }
+  // Further annotations are appended by updates that repeat the output.
+  for (let i = ANNOTATIONS_PER_REQUEST; i < annotations.length; i += ANNOTATIONS_PER_REQUEST)
+    await gh.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+      ...ref,
+      check_run_id: id,
+      output: output(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST)),
+    });
+  return { action, id };
+}

@@ -1,0 +1,59 @@
+import type { LedgerFreeze } from "../../core/schedule/index.js";
+import type { GitHub, RepoRef } from "../types.js";
+import { isExpired, type LedgerIssue, listLedgerIssues } from "./list-ledger.js";
+
+/** The org's `.github` repository, whose ledger applies to every repository of the owner. */
+export function orgLedgerRepo(ref: RepoRef): RepoRef {
+  return { owner: ref.owner, repo: ".github" };
+}
+
+/**
+ * Freezes recorded in the ledger that have not ended by `now`: the repository's open `change-freeze` issues plus,
+ * unless `orgWide` is false, those of `{owner}/.github`. A missing or inaccessible `.github` repository (404/403)
+ * contributes none. An issue whose hidden block is missing or unreadable is an active freeze with no known end —
+ * fail closed, and say so in its name.
+ */
+export async function readActiveFreezes(
+  gh: GitHub,
+  ref: RepoRef,
+  now: Date,
+  opts: { orgWide?: boolean } = {},
+): Promise<LedgerFreeze[]> {
+  const own = toFreezes(await listLedgerIssues(gh, ref), null, now);
+  const org = orgLedgerRepo(ref);
+  if (opts.orgWide === false || ref.repo === org.repo) return own;
+  return [...own, ...toFreezes(await listOrgLedger(gh, org), org, now)];
+}
+
+async function listOrgLedger(gh: GitHub, org: RepoRef): Promise<LedgerIssue[]> {
+  try {
+    return await listLedgerIssues(gh, org);
+  } catch (error) {
+    const status = (error as { status?: unknown } | null)?.status;
+    if (status === 404 || status === 403) return [];
+    throw error;
+  }
+}
+
+function toFreezes(issues: LedgerIssue[], org: RepoRef | null, now: Date): LedgerFreeze[] {
+  const out: LedgerFreeze[] = [];
+  for (const issue of issues) {
+    const where = org ? `${org.owner}/${org.repo}#${issue.number}` : `#${issue.number}`;
+    const r = issue.record;
+    if (r === null) {
+      out.push({ name: `Freeze (ledger issue ${where} is unreadable)`, from: issue.created_at, until: null });
+      continue;
+    }
+    if (isExpired(r, now)) continue;
+    const freeze: LedgerFreeze = {
+      name: org ? `Org-wide freeze ${where}` : `Freeze ${where}`,
+      by: r.by,
+      from: r.from,
+      until: r.until,
+      environment: r.environment,
+    };
+    if (r.reason !== null) freeze.reason = r.reason;
+    out.push(freeze);
+  }
+  return out;
+}

@@ -1,0 +1,233 @@
+import { type Command, parseCommand } from "../core/commands/index.js";
+import type { Config } from "../core/config/schema.js";
+import { describeSchedule, evaluateSchedule } from "../core/schedule/index.js";
+import { declareFreeze, liftFreeze, readActiveFreezes, recordOverride } from "./freeze-ledger/index.js";
+import { frozenReply, statusReply, unfrozenReply } from "./freeze-ledger/replies.js";
+import { checkAuthority, isBot, whoMay } from "./permissions.js";
+import type { GitHub, RepoRef } from "./types.js";
+
+export interface CommandEvent {
+  ref: RepoRef;
+  config: Config;
+  now: Date;
+  comment: { id: number; body: string; html_url: string; user: { login: string; type: string } };
+  issue: { number: number; is_pull_request: boolean; locked: boolean };
+  /** The `issue_comment` action; only "created" runs a command. */
+  action: string;
+}
+
+export type CommandOutcome = "ignored" | "refused" | "invalid" | "done" | "failed";
+
+export interface CommandResult {
+  outcome: CommandOutcome;
+  command?: Command;
+  /** The reply text (also when posting it failed, e.g. on a locked issue). */
+  reply?: string;
+  /** Whether the reply was posted. */
+  replied?: boolean;
+  /** The ledger changed (freeze declared or lifted, override recorded): re-evaluate open PRs. */
+  stateChanged: boolean;
+  /** Why the command failed (outcome "failed"). */
+  error?: string;
+}
+
+type Reaction = "eyes" | "+1" | "-1";
+
+/**
+ * Runs a slash command from a newly created comment: parse, check the author's authority, change the ledger, and
+ * answer with a reaction (eyes while working, +1 done, -1 refused, invalid or failed) and a reply. Edited comments,
+ * bots and comments without a command cost no request at all. A reply that cannot be posted (locked issue) does not
+ * undo the change.
+ */
+export async function runCommand(gh: GitHub, event: CommandEvent): Promise<CommandResult> {
+  const { comment, config, now } = event;
+  if (event.action !== "created" || isBot(comment.user.login, comment.user.type)) return ignored();
+  const parsed = parseCommand(comment.body, { now, timezone: config.timezone });
+  if (parsed === null) return ignored();
+
+  const feedback = new Feedback(gh, event);
+  await feedback.react("eyes");
+  if (!parsed.ok) {
+    return feedback.finish("invalid", false, `${parsed.error}.\n\n${parsed.usage}`);
+  }
+  const command = parsed.command;
+  if (command.kind === "override" && !event.issue.is_pull_request) {
+    return feedback.finish(
+      "invalid",
+      false,
+      "`/override` works only in a pull request comment; nothing was recorded.",
+      command,
+    );
+  }
+  try {
+    if (command.kind !== "freeze-status") {
+      const authority = await checkAuthority(
+        gh,
+        event.ref,
+        comment.user.login,
+        comment.user.type,
+        config.commands.freeze,
+      );
+      if (!authority.allowed) {
+        const reply =
+          `Sorry @${comment.user.login}, \`/${command.kind}\` is limited to ${whoMay(event.ref, config.commands.freeze)}; ` +
+          `you have ${authority.permission === "none" ? "no" : authority.permission} permission here. Nothing was changed.`;
+        return feedback.finish("refused", false, reply, command);
+      }
+    }
+    const { reply, stateChanged, posted } = await execute(gh, event, command);
+    return feedback.finish("done", stateChanged, reply, command, posted);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const reply = `\`/${command.kind}\` failed: ${message}. Nothing may have changed; check the freeze ledger (issues labelled \`change-freeze\`) and try again.`;
+    return { ...(await feedback.finish("failed", false, reply, command)), error: message };
+  }
+}
+
+async function execute(
+  gh: GitHub,
+  event: CommandEvent,
+  command: Command,
+): Promise<{ reply: string; stateChanged: boolean; posted?: boolean }> {
+  const { ref, config, now, comment } = event;
+  const by = comment.user.login;
+  const zone = config.timezone;
+  switch (command.kind) {
+    case "freeze": {
+      const declared = await declareFreeze(
+        gh,
+        ref,
+        {
+          by,
+          reason: command.reason,
+          environment: command.environment,
+          from: now.toISOString(),
+          until: command.until,
+          sourceUrl: comment.html_url,
+          timezone: zone,
+        },
+        now,
+      );
+      return { reply: frozenReply(declared, zone), stateChanged: true };
+    }
+    case "unfreeze": {
+      const lifted = await liftFreeze(gh, ref, {
+        by,
+        environment: command.environment,
+        reason: command.reason,
+        sourceUrl: comment.html_url,
+      });
+      return {
+        reply: unfrozenReply(lifted, command.environment, by, command.reason),
+        stateChanged: lifted.length > 0,
+      };
+    }
+    case "freeze-status": {
+      const freezes = (await readActiveFreezes(gh, ref, now)).filter(
+        (f) => !command.environment || !f.environment || f.environment === command.environment,
+      );
+      let schedule: string | null = null;
+      try {
+        schedule = describeSchedule(
+          evaluateSchedule({ config, environment: command.environment, ledger: freezes }, now),
+          now,
+        );
+      } catch {
+        schedule = null;
+      }
+      return { reply: statusReply(freezes, command.environment, zone, now, schedule), stateChanged: false };
+    }
+    case "override": {
+      const note =
+        `Override approved by @${by}: ${command.reason}\n\n` +
+        `This pull request may merge and deploy during a freeze or outside a window once ${config.overrides.approvals} distinct authorised ${config.overrides.approvals === 1 ? "person approves" : "people approve"}; the check shows who approved.`;
+      await recordOverride(
+        gh,
+        ref,
+        event.issue.number,
+        { by, reason: command.reason, sourceUrl: comment.html_url },
+        now,
+        note,
+      );
+      // The record is itself the reply, so no second comment is posted.
+      return { reply: note, stateChanged: true, posted: true };
+    }
+  }
+}
+
+function ignored(): CommandResult {
+  return { outcome: "ignored", stateChanged: false };
+}
+
+/** Reactions and the reply: best effort, so a locked issue or a lost reaction never hides what was done. */
+class Feedback {
+  constructor(
+    private readonly gh: GitHub,
+    private readonly event: Pick<CommandEvent, "ref" | "comment" | "issue">,
+  ) {}
+
+  async react(content: Reaction): Promise<boolean> {
+    try {
+      await this.gh.rest.reactions.createForIssueComment({
+        ...this.event.ref,
+        comment_id: this.event.comment.id,
+        content,
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async reply(body: string): Promise<boolean> {
+    try {
+      await this.gh.rest.issues.createComment({
+        ...this.event.ref,
+        issue_number: this.event.issue.number,
+        body,
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async finish(
+    outcome: CommandOutcome,
+    stateChanged: boolean,
+    reply: string,
+    command?: Command,
+    posted = false,
+  ): Promise<CommandResult> {
+    const replied = posted || (await this.reply(reply));
+    await this.react(outcome === "done" ? "+1" : "-1");
+    const result: CommandResult = { outcome, stateChanged, reply, replied };
+    if (command) result.command = command;
+    return result;
+  }
+}
+
+/**
+ * A command arrived while the repository's config is broken: authority rules cannot be read, so nothing is run
+ * (fail closed). Answers with -1 and the errors; returns null (no request) when the comment holds no command.
+ */
+export async function refuseWithConfigErrors(
+  gh: GitHub,
+  event: Omit<CommandEvent, "config">,
+  errors: readonly string[],
+): Promise<CommandResult> {
+  const { comment } = event;
+  if (event.action !== "created" || isBot(comment.user.login, comment.user.type)) return ignored();
+  const parsed = parseCommand(comment.body, { now: event.now, timezone: "UTC" });
+  if (parsed === null) return ignored();
+  const feedback = new Feedback(gh, event);
+  await feedback.react("eyes");
+  const reply = [
+    "change-gate cannot run commands while its config has errors, so nothing was changed:",
+    "",
+    "```",
+    ...errors,
+    "```",
+  ].join("\n");
+  return feedback.finish("failed", false, reply, parsed.ok ? parsed.command : undefined);
+}

@@ -1,0 +1,97 @@
+import { createRequire } from "node:module";
+import { Octokit } from "@octokit/core";
+import { paginateRest } from "@octokit/plugin-paginate-rest";
+import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
+import { type Config, type ConfigInput, configSchema } from "../../src/core/config/schema.js";
+import type { GitHub } from "../../src/github/types.js";
+
+export const API = "https://api.github.com";
+export const REF = { owner: "Codertocat", repo: "Hello-World" };
+export const NOW = new Date("2026-11-24T09:00:00.000Z");
+
+/** Every request the client made: "METHOD path?query" and the JSON body. */
+export interface Call {
+  line: string;
+  body: unknown;
+}
+
+const TestOctokit = Octokit.plugin(restEndpointMethods, paginateRest);
+
+export function client(): { gh: GitHub; calls: Call[] } {
+  const calls: Call[] = [];
+  const gh = new TestOctokit({ auth: "t", request: { retries: 0 } }) as unknown as GitHub;
+  gh.hook.before("request", (options) => {
+    const { method, url, body } = gh.request.endpoint(options);
+    calls.push({ line: `${method} ${url.replace(API, "")}`, body });
+  });
+  return { gh, calls };
+}
+
+export function config(input: ConfigInput = {}): Config {
+  return configSchema.parse({ timezone: "Europe/Berlin", ...input });
+}
+
+interface IssueCommentExample {
+  action: string;
+  comment: { id: number; body: string; html_url: string; user: { login: string; type: string } };
+  issue: { number: number; locked?: boolean; pull_request?: unknown };
+  repository: { name: string; owner: { login: string } };
+}
+
+const examples = createRequire(import.meta.url)("@octokit/webhooks-examples") as {
+  name: string;
+  examples: IssueCommentExample[];
+}[];
+
+/** A real `issue_comment` payload from @octokit/webhooks-examples (Codertocat/Hello-World#1), with another body. */
+export function commentPayload(
+  body: string,
+  opts: { action?: string; login?: string; type?: string; pullRequest?: boolean; locked?: boolean } = {},
+): IssueCommentExample {
+  const action = opts.action ?? "created";
+  const found = examples.find((e) => e.name === "issue_comment")!.examples.find((e) => e.action === action)!;
+  const payload = structuredClone(found);
+  payload.comment.body = body;
+  if (opts.login) payload.comment.user.login = opts.login;
+  if (opts.type) payload.comment.user.type = opts.type;
+  if (opts.pullRequest) payload.issue.pull_request = { url: `${API}/repos/Codertocat/Hello-World/pulls/1` };
+  if (opts.locked !== undefined) payload.issue.locked = opts.locked;
+  return payload;
+}
+
+/** The runCommand event for a payload, as the App and the Action build it. */
+export function eventOf(payload: IssueCommentExample, cfg: Config = config(), now = NOW) {
+  return {
+    ref: { owner: payload.repository.owner.login, repo: payload.repository.name },
+    config: cfg,
+    now,
+    action: payload.action,
+    comment: payload.comment,
+    issue: {
+      number: payload.issue.number,
+      is_pull_request: Boolean(payload.issue.pull_request),
+      locked: payload.issue.locked ?? false,
+    },
+  };
+}
+
+/** A ledger issue as the REST list returns it. */
+export function ledgerIssue(number: number, block: string | null, extra: Record<string, unknown> = {}) {
+  return {
+    number,
+    html_url: `https://github.com/Codertocat/Hello-World/issues/${number}`,
+    created_at: "2026-11-20T08:00:00Z",
+    labels: [{ name: "change-freeze" }],
+    body: block === null ? "A freeze, but someone deleted the block." : `Frozen.\n\n${block}`,
+    ...extra,
+  };
+}
+
+export function block(record: Record<string, unknown>): string {
+  return `<!-- change-gate:freeze ${JSON.stringify({ v: 1, ...record })} -->`;
+}
+
+export const LIST_LEDGER =
+  "/repos/Codertocat/Hello-World/issues?labels=change-freeze&state=open&sort=created&direction=asc&per_page=100";
+export const LIST_ORG_LEDGER =
+  "/repos/Codertocat/.github/issues?labels=change-freeze&state=open&sort=created&direction=asc&per_page=100";
