@@ -30,7 +30,8 @@ function typeOf(n: Node): string {
   if (n.enum) return n.enum.map((v) => JSON.stringify(v)).join(" \\| ");
   if (n.anyOf) return n.anyOf.map(typeOf).join(" \\| ");
   if (n.type === "array" && n.items) return `list of ${typeOf(n.items)}`;
-  if (n.type === "object" && n.additionalProperties && typeof n.additionalProperties === "object") return "map of name → object";
+  if (n.type === "object" && n.additionalProperties && typeof n.additionalProperties === "object")
+    return "map of name → object";
   return Array.isArray(n.type) ? n.type.join(" \\| ") : (n.type ?? "any");
 }
 
@@ -38,12 +39,15 @@ const rows: string[] = [];
 function walk(n: Node, path: string): void {
   if (path) {
     const def = n.default === undefined ? "" : `\`${JSON.stringify(n.default)}\``;
-    rows.push(`| \`${path}\` | ${typeOf(n)} | ${def.length > 60 ? "(see sub-keys)" : def} | ${(n.description ?? "").replace(/\|/g, "\\|")} |`);
+    rows.push(
+      `| \`${path}\` | ${typeOf(n)} | ${def.length > 60 ? "(see sub-keys)" : def} | ${(n.description ?? "").replace(/\|/g, "\\|")} |`,
+    );
   }
   const props = n.properties ?? (n.type === "array" ? n.items?.properties : undefined);
   const prefix = n.type === "array" ? `${path}[]` : path;
   for (const [k, v] of Object.entries(props ?? {})) walk(v, prefix ? `${prefix}.${k}` : k);
-  if (n.additionalProperties && typeof n.additionalProperties === "object") walk(n.additionalProperties, `${path}.<name>`);
+  if (n.additionalProperties && typeof n.additionalProperties === "object")
+    walk(n.additionalProperties, `${path}.<name>`);
 }
 walk(schema as Node, "");
 mkdirSync("docs", { recursive: true });

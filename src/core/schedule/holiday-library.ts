@@ -16,6 +16,7 @@ export function isHolidayLibraryLoaded(): boolean {
 }
 
 export function holidayLibrary(): typeof HolidaysLibrary {
-  if (!library) throw new Error("holidays are configured but the holiday calendar was not loaded (loadHolidayLibrary)");
+  if (!library)
+    throw new Error("holidays are configured but the holiday calendar was not loaded (loadHolidayLibrary)");
   return library;
 }

@@ -1,5 +1,5 @@
-import { parseClock, parseDateTimeLike, parseDays, parseDuration } from "../config/values.js";
 import type { FreezeRule, HolidayRule, WindowRule } from "../config/schema.js";
+import { parseClock, parseDateTimeLike, parseDays, parseDuration } from "../config/values.js";
 import { cronFires } from "./cron-fires.js";
 import { holidayIntervals } from "./holiday-list.js";
 import { ruleLabel } from "./rule-label.js";

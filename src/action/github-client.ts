@@ -1,0 +1,69 @@
+import { retry } from "@octokit/plugin-retry";
+import { type ThrottlingOptions, throttling } from "@octokit/plugin-throttling";
+import type { GitHub } from "../github/types.js";
+import { httpFetch } from "./http-fetch.js";
+
+export interface ClientLog {
+  warning(message: string): void;
+}
+
+export interface ClientOptions {
+  /**
+   * Space writes a second apart (GitHub's advice for many writes). A sweep or a freeze fanned out to hundreds of
+   * PRs needs it; a single PR check or deploy gate makes a handful of writes and would only wait for nothing.
+   * Rate-limit answers are retried either way.
+   */
+  spaceWrites: boolean;
+}
+
+const PROXY_VARS = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"];
+
+type Schedule = (
+  options: unknown,
+  job: (...args: unknown[]) => Promise<unknown>,
+  ...args: unknown[]
+) => Promise<unknown>;
+
+/** Stands in for the throttling plugin's write limiter (a Bottleneck group) when writes need no spacing. */
+const unspacedWrites: { key(id: string): { schedule: Schedule } } = {
+  key: () => ({ schedule: (_options, job, ...args) => job(...args) }),
+};
+
+/**
+ * Octokit with retry and throttling, requesting through `httpFetch` (node:http(s); tests point GITHUB_API_URL at a
+ * loopback API). Behind a proxy (https_proxy and friends) the toolkit's proxy-aware fetch is kept instead.
+ * @actions/github is imported only here, after the event payload was validated: importing it parses
+ * GITHUB_EVENT_PATH at once and would crash, outside any error handling, on a corrupt payload.
+ */
+export async function createGitHub(
+  token: string,
+  env: NodeJS.ProcessEnv,
+  log: ClientLog,
+  opts: ClientOptions,
+): Promise<GitHub> {
+  const { getOctokit } = await import("@actions/github");
+  const proxied = PROXY_VARS.some((name) => env[name]);
+  const onLimit =
+    (kind: string, tries: number) =>
+    (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      log.warning(`${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+      return retryCount < tries;
+    };
+  const client = getOctokit(
+    token,
+    {
+      baseUrl: env.GITHUB_API_URL || "https://api.github.com",
+      ...(proxied ? {} : { request: { fetch: httpFetch } }),
+      throttle: {
+        onRateLimit: onLimit("rate limit", 2),
+        onSecondaryRateLimit: onLimit("secondary rate limit", 3),
+        // Not in the plugin's option types, but read from its options (state = { ...defaults, ...throttle }); if a
+        // future version ignores it, writes are merely spaced again.
+        ...(opts.spaceWrites ? {} : { write: unspacedWrites }),
+      } as ThrottlingOptions,
+    },
+    throttling,
+    retry,
+  );
+  return client as unknown as GitHub;
+}

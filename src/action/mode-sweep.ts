@@ -1,0 +1,37 @@
+import { formatWhen } from "../core/schedule/index.js";
+import { closeExpiredFreezes } from "../github/freeze-ledger/index.js";
+import { reevaluateOpenPrs } from "../github/pr-check.js";
+import { configOrFailure, readActionConfig } from "./config.js";
+import type { ActionContext, ModeResult } from "./context.js";
+import { reevaluationLine } from "./summary.js";
+
+/** On a schedule: close expired freezes, then re-check open PRs so checks flip at window and freeze edges. */
+export async function runSweepMode(ctx: ActionContext): Promise<ModeResult> {
+  const config = await readActionConfig(ctx);
+  const loaded = configOrFailure(config);
+  if ("failure" in loaded) return { outputs: { conclusion: "failure" }, ...loaded };
+  const now = ctx.clock.now();
+  const closed = await closeExpiredFreezes(ctx.gh, ctx.repo, now, { timezone: loaded.config.timezone });
+  const failed: number[] = [];
+  const prs = await reevaluateOpenPrs(ctx.gh, ctx.repo, now, {
+    config,
+    onError: (pr, error) => {
+      failed.push(pr);
+      ctx.log.warning(`#${pr}: ${error instanceof Error ? error.message : String(error)}`);
+    },
+  });
+  const lines = [
+    "## change-gate: sweep",
+    closed.length
+      ? `Closed ${closed.length} expired freeze${closed.length === 1 ? "" : "s"}: ${closed.map((f) => `#${f.number} (ended ${formatWhen(f.until, loaded.config.timezone)})`).join(", ")}`
+      : "No expired freezes.",
+    reevaluationLine(prs, loaded.config.timezone),
+  ];
+  ctx.log.info(lines.slice(1).join("\n"));
+  return {
+    outputs: { conclusion: failed.length ? "failure" : "success" },
+    summary: lines.join("\n\n"),
+    // A PR whose check could not be written keeps its old verdict: the sweep says so rather than pass quietly.
+    failure: failed.length ? `change-gate could not re-check ${failed.map((n) => `#${n}`).join(", ")}` : null,
+  };
+}

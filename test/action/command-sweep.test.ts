@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Recorded } from "../support/fake-github.js";
+import { ensureBuilt, errors, examplePayload, runAction } from "./harness.js";
+import { ledgerIssue } from "./ledger.js";
+import { REPO } from "./routes.js";
+
+const CONFIG = "timezone: UTC\n";
+const NOW = { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" };
+
+function comment(body: string) {
+  const payload = examplePayload("issue_comment", (p) => p.action === "created");
+  payload.comment.body = body;
+  return payload;
+}
+
+const writes = (requests: Recorded[]) =>
+  requests.filter((r) => r.method !== "GET" && r.path !== "/graphql").map((r) => `${r.method} ${r.path}`);
+
+beforeAll(ensureBuilt);
+
+describe("command mode", () => {
+  it("/freeze status replies with the active freezes and changes nothing", async () => {
+    const run = await runAction({
+      event: "issue_comment",
+      payload: comment("/freeze status"),
+      config: CONFIG,
+      routes: [
+        { method: "POST", path: `${REPO}/issues/comments/492700400/reactions`, status: 201, body: { id: 1 } },
+        {
+          method: "GET",
+          path: `${REPO}/issues`,
+          body: [
+            ledgerIssue(7, {
+              from: "2026-11-24T09:00:00Z",
+              until: "2026-11-24T12:00:00Z",
+              reason: "incident",
+            }),
+          ],
+        },
+        {
+          method: "POST",
+          path: `${REPO}/issues/1/comments`,
+          status: 201,
+          body: { id: 2, html_url: "https://github.com/x" },
+        },
+      ],
+      env: NOW,
+    });
+    expect(errors(run)).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(writes(run.requests)).toEqual([
+      `POST ${REPO}/issues/comments/492700400/reactions`,
+      `POST ${REPO}/issues/1/comments`,
+      `POST ${REPO}/issues/comments/492700400/reactions`,
+    ]);
+    const reply = run.requests.find((r) => r.path === `${REPO}/issues/1/comments`)?.body as { body: string };
+    expect(reply.body).toContain("#7");
+    expect(run.summary).toContain("## change-gate: `/freeze-status` — done");
+    expect(run.outputs).toEqual({ conclusion: "success" });
+  });
+
+  it("/freeze from a maintainer records a freeze and re-checks the open pull requests", async () => {
+    const run = await runAction({
+      event: "issue_comment",
+      payload: comment("/freeze for 2h incident 42"),
+      config: CONFIG,
+      routes: [
+        { method: "POST", path: /\/reactions$/, status: 201, body: { id: 1 } },
+        {
+          method: "GET",
+          path: `${REPO}/collaborators/Codertocat/permission`,
+          body: { permission: "admin", role_name: "admin", user: { login: "Codertocat" } },
+        },
+        { method: "GET", path: `${REPO}/issues`, body: [] },
+        {
+          method: "POST",
+          path: `${REPO}/issues`,
+          status: 201,
+          body: (req) => ({
+            number: 50,
+            html_url: `https://github.com/Codertocat/Hello-World/issues/50`,
+            created_at: "2026-11-24T10:00:00Z",
+            labels: [{ name: "change-freeze" }],
+            ...(req.body as object),
+          }),
+        },
+        { method: "POST", path: `${REPO}/issues/1/comments`, status: 201, body: { id: 3 } },
+        { method: "POST", path: "/graphql", body: { data: { repository: null } } },
+        { method: "GET", path: `${REPO}/pulls`, body: [] },
+      ],
+      env: NOW,
+    });
+    expect(errors(run)).toEqual([]);
+    expect(run.code).toBe(0);
+    const created = run.requests.find((r) => r.method === "POST" && r.path === `${REPO}/issues`)?.body as {
+      labels: string[];
+      body: string;
+    };
+    expect(created.labels).toEqual(["change-freeze"]);
+    expect(created.body).toContain('"until":"2026-11-24T12:00:00.000Z"');
+    expect(run.requests.some((r) => r.method === "GET" && r.path === `${REPO}/pulls`)).toBe(true);
+    expect(run.summary).toContain("Re-checked 0 open pull requests.");
+  });
+});
+
+describe("sweep mode", () => {
+  it("closes expired freezes and re-checks open pull requests", async () => {
+    const expired = ledgerIssue(5, { from: "2026-11-24T06:00:00Z", until: "2026-11-24T09:00:00Z" });
+    const active = ledgerIssue(6, { from: "2026-11-24T06:00:00Z", until: "2026-11-24T18:00:00Z" });
+    const run = await runAction({
+      event: "schedule",
+      payload: { schedule: "*/15 * * * *" },
+      config: CONFIG,
+      routes: [
+        { method: "GET", path: `${REPO}/issues`, body: [expired, active] },
+        { method: "POST", path: `${REPO}/issues/5/comments`, status: 201, body: { id: 9 } },
+        { method: "PATCH", path: `${REPO}/issues/5`, body: { number: 5, state: "closed" } },
+        { method: "POST", path: "/graphql", body: { data: { repository: null } } },
+        { method: "GET", path: `${REPO}/pulls`, body: [] },
+      ],
+      env: NOW,
+    });
+    expect(errors(run)).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(writes(run.requests)).toEqual([`POST ${REPO}/issues/5/comments`, `PATCH ${REPO}/issues/5`]);
+    expect(run.requests.find((r) => r.method === "PATCH")?.body).toMatchObject({ state: "closed" });
+    expect(run.summary).toContain("Closed 1 expired freeze: #5 (ended Tue 24 Nov 09:00 UTC)");
+    expect(run.summary).toContain("Re-checked 0 open pull requests");
+  });
+});

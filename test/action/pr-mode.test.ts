@@ -1,0 +1,152 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, errors, examplePayload, runAction } from "./harness.js";
+import { prRoutes, READY_BODY, REPO } from "./routes.js";
+
+const CONFIG = "timezone: UTC\n";
+const NOW = { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" };
+
+function openedPr(body: string | null) {
+  const payload = examplePayload("pull_request", (p) => p.action === "opened");
+  payload.pull_request.body = body;
+  return payload;
+}
+
+beforeAll(ensureBuilt);
+
+describe("pr mode", () => {
+  it("a PR with a rollback plan and blast radius gets a passing change-gate check", async () => {
+    const payload = openedPr(READY_BODY);
+    const sha = payload.pull_request.head.sha;
+    const run = await runAction({
+      event: "pull_request",
+      payload,
+      config: CONFIG,
+      routes: prRoutes({ pr: 2, sha }),
+      env: NOW,
+    });
+    expect(errors(run)).toEqual([]);
+    expect(run.code).toBe(0);
+    const create = run.requests.find((r) => r.method === "POST" && r.path === `${REPO}/check-runs`);
+    expect(create?.body).toMatchObject({
+      name: "change-gate",
+      head_sha: sha,
+      status: "completed",
+      conclusion: "success",
+      output: { title: "Ready to merge" },
+    });
+    expect(run.outputs).toEqual({
+      open: "true",
+      "next-open": "2026-11-24T10:00:00.000Z",
+      reason: "always",
+      "risk-level": "low",
+      rollback: "present",
+      "blast-radius": "present",
+      conclusion: "success",
+    });
+    expect(run.summary).toContain("## change-gate: pull request #2");
+    expect(run.summary).toContain("| ✅ Rollback plan |");
+  });
+
+  it("a PR without a rollback plan fails the check and the job, and is labelled high risk", async () => {
+    const payload = openedPr("This is a pretty simple change that we need to pull into master.");
+    const run = await runAction({
+      event: "pull_request",
+      payload,
+      config: CONFIG,
+      routes: prRoutes({ pr: 2, sha: payload.pull_request.head.sha }),
+      env: NOW,
+    });
+    expect(run.code).toBe(1);
+    expect(errors(run)[0]).toMatch(/^Not ready to merge: /);
+    const create = run.requests.find((r) => r.method === "POST" && r.path === `${REPO}/check-runs`);
+    expect(create?.body).toMatchObject({ conclusion: "failure" });
+    const labels = run.requests.find((r) => r.method === "POST" && r.path === `${REPO}/issues/2/labels`);
+    expect(labels?.body).toEqual({ labels: ["risk: high"] });
+    expect(run.outputs).toMatchObject({
+      rollback: "missing",
+      "blast-radius": "missing",
+      "risk-level": "high",
+      conclusion: "failure",
+    });
+    expect(run.summary).toContain("| ❌ Rollback plan | missing |");
+  });
+
+  it("a PR's own config edit in the checkout does not judge it: the default branch's config does", async () => {
+    const payload = openedPr("This is a pretty simple change that we need to pull into master.");
+    const lenient = "description:\n  rollback: { required: false }\n  blast_radius: { required: false }\n";
+    const run = await runAction({
+      event: "pull_request",
+      payload,
+      config: lenient,
+      routes: [
+        {
+          method: "GET",
+          path: `${REPO}/contents/.github/change-gate.yml`,
+          body: "timezone: UTC\n",
+          headers: { "content-type": "application/vnd.github.raw; charset=utf-8" },
+        },
+        ...prRoutes({ pr: 2, sha: payload.pull_request.head.sha }),
+      ],
+      env: NOW,
+    });
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ rollback: "missing", conclusion: "failure" });
+  });
+
+  it("a token without checks: write fails the job with the decision and names the missing permission", async () => {
+    const payload = openedPr(null);
+    const run = await runAction({
+      event: "pull_request",
+      payload,
+      config: CONFIG,
+      routes: prRoutes({ pr: 2, sha: payload.pull_request.head.sha, checkStatus: 403 }),
+      env: NOW,
+    });
+    expect(run.code).toBe(1);
+    const [message] = errors(run);
+    expect(message).toMatch(/^Not ready to merge: /);
+    expect(message).toContain("the token lacks `checks: write`");
+    expect(message).toContain("Add `permissions: checks: write` to the workflow");
+    expect(run.outputs).toMatchObject({ conclusion: "failure", rollback: "missing" });
+    expect(run.summary).toContain("> [!WARNING]");
+    expect(run.summary).toContain("| ❌ Rollback plan |");
+  });
+
+  it("without checks: write a ready PR still passes, with a warning about the permission", async () => {
+    const payload = openedPr(READY_BODY);
+    const run = await runAction({
+      event: "pull_request_target",
+      payload,
+      config: CONFIG,
+      routes: prRoutes({ pr: 2, sha: payload.pull_request.head.sha, checkStatus: 403 }),
+      env: NOW,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^::warning::change-gate could not write the `change-gate` check: the token lacks `checks: write`/m,
+    );
+    expect(run.outputs).toMatchObject({ conclusion: "success" });
+  });
+
+  it("a merge group is checked at the group's head with the queued PR's description", async () => {
+    const payload = examplePayload("merge_group");
+    const { head_sha } = payload.merge_group;
+    const pr = openedPr(READY_BODY).pull_request;
+    const run = await runAction({
+      event: "merge_group",
+      payload,
+      config: CONFIG,
+      routes: [
+        { method: "GET", path: `${REPO}/pulls/104`, body: { ...pr, number: 104 } },
+        ...prRoutes({ pr: 104, sha: head_sha }),
+      ],
+      env: NOW,
+    });
+    expect(errors(run)).toEqual([]);
+    expect(run.code).toBe(0);
+    const create = run.requests.find((r) => r.method === "POST" && r.path === `${REPO}/check-runs`);
+    expect(create?.body).toMatchObject({ head_sha, conclusion: "success" });
+    expect(run.outputs).toMatchObject({ conclusion: "success" });
+    expect(run.summary).toContain("merge group for #104");
+  });
+});

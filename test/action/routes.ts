@@ -1,0 +1,51 @@
+// Fake GitHub answers for the requests a PR check makes, as the real API shapes them.
+import type { Route } from "../support/fake-github.js";
+
+export const REPO = "/repos/Codertocat/Hello-World";
+
+export interface PrRouteOptions {
+  pr: number;
+  sha: string;
+  /** Status of check-run creation: 201 normally, 403 for a token without `checks: write`. */
+  checkStatus?: number;
+}
+
+export function prRoutes(o: PrRouteOptions): Route[] {
+  const forbidden = {
+    message: "Resource not accessible by integration",
+    documentation_url: "https://docs.github.com/rest/checks/runs#create-a-check-run",
+    status: "403",
+  };
+  return [
+    { method: "POST", path: "/graphql", body: { data: { repository: { dir: null } } } },
+    { method: "GET", path: `${REPO}/issues`, body: [] },
+    { method: "GET", path: `${REPO}/issues/${o.pr}/comments`, body: [] },
+    { method: "GET", path: `${REPO}/commits/${o.sha}/check-runs`, body: { total_count: 0, check_runs: [] } },
+    {
+      method: "POST",
+      path: `${REPO}/check-runs`,
+      status: o.checkStatus ?? 201,
+      body: (req) => (o.checkStatus === 403 ? forbidden : { id: 4242, ...(req.body as object) }),
+    },
+    {
+      method: "POST",
+      path: `${REPO}/issues/${o.pr}/labels`,
+      body: (req) =>
+        (req.body as { labels: string[] }).labels.map((name) => ({
+          name,
+          color: "b60205",
+          description: "change-gate",
+        })),
+    },
+  ];
+}
+
+export const READY_BODY = `## What does this change?
+Moves the session cache to Redis.
+
+## Rollback plan
+Revert this PR and redeploy v1.4.2; the old cache keys are still written.
+
+## Blast radius
+Login and checkout; worst case users are logged out once.
+`;
