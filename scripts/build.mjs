@@ -1,6 +1,6 @@
 // Bundles the three front doors into dist/ (committed; `npm run check-dist` proves it is fresh).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, relative, resolve } from "node:path";
 import { build } from "esbuild";
 
 /**
@@ -12,12 +12,13 @@ const onlyEnglishZodLocales = {
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
       args.importer.includes("/node_modules/zod/")
-        ? { path: args.importer, namespace: "zod-locales" }
+        ? // A path relative to the project: output hashes must not depend on where the checkout lives.
+          { path: relative(process.cwd(), args.importer), namespace: "zod-locales" }
         : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
       contents: 'export { default as en } from "../locales/en.js";',
-      resolveDir: dirname(args.path),
+      resolveDir: dirname(resolve(args.path)),
       loader: "js",
     }));
   },
