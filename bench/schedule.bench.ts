@@ -6,7 +6,7 @@
  * time of renderExplain for 30 days.
  */
 import { performance } from "node:perf_hooks";
-import { loadConfig } from "../src/core/config/load.js";
+import { loadConfigAsync } from "../src/core/config/load.js";
 import { evaluateSchedule, renderExplain, type ScheduleQuery } from "../src/core/schedule/index.js";
 
 const POLICY = `
@@ -35,7 +35,7 @@ freezes:
 holidays: { country: DE, region: BE }
 `;
 
-const loaded = loadConfig(POLICY);
+const loaded = await loadConfigAsync(POLICY);
 if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join("\n"));
 const query: ScheduleQuery = { config: loaded.config };
 const rules = loaded.config.windows.length + loaded.config.freezes.length + 1;

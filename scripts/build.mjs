@@ -38,8 +38,8 @@ await build({
   platform: "node",
   target: "node20",
   chunkNames: "chunks/[name]-[hash]",
-  minifyWhitespace: true,
-  minifySyntax: true,
+  // Full minification: a third less code for node to parse at every start (the CLI's cold start is most of its time).
+  minify: true,
   legalComments: "none",
   logLevel: "warning",
   plugins: [onlyEnglishZodLocales],

@@ -39,7 +39,7 @@ export interface DescriptionOptions {
 }
 
 /** Characters of candidate sections parsed at most; a real rollback plan and blast radius fit many times over. */
-export const PARSE_BUDGET = 12_288;
+export const PARSE_BUDGET = 8_192;
 
 const STATUS_RANK: Record<SlotVerdict["status"], number> = { placeholder: 0, present: 1 };
 

@@ -26,10 +26,19 @@ export type FreezeRecord = z.output<typeof recordSchema>;
  * (the caller fails closed on null).
  */
 export function readBlock(body: string | null | undefined): FreezeRecord | null {
-  const m = BLOCK.exec(body ?? "");
+  return readHiddenJson(BLOCK, recordSchema, body);
+}
+
+/** The JSON captured by `block` in `body`, checked by `schema`; null when absent or unreadable. */
+export function readHiddenJson<T extends z.ZodType>(
+  block: RegExp,
+  schema: T,
+  body: string | null | undefined,
+): z.output<T> | null {
+  const m = block.exec(body ?? "");
   if (!m) return null;
   try {
-    const parsed = recordSchema.safeParse(JSON.parse(m[1]!));
+    const parsed = schema.safeParse(JSON.parse(m[1]!));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -3,7 +3,7 @@ import type { Config } from "../../core/config/schema.js";
 import type { Override } from "../../core/policy/index.js";
 import { checkAuthority } from "../permissions.js";
 import type { GitHub, RepoRef } from "../types.js";
-import { escapeForComment } from "./block.js";
+import { escapeForComment, readHiddenJson } from "./block.js";
 
 const BLOCK = /<!--\s*change-gate:override\s+([\s\S]*?)\s*-->/;
 
@@ -108,14 +108,7 @@ export async function readOverride(
 }
 
 function parseRecord(body: string): z.output<typeof recordSchema> | null {
-  const m = BLOCK.exec(body);
-  if (!m) return null;
-  try {
-    const parsed = recordSchema.safeParse(JSON.parse(m[1]!));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return readHiddenJson(BLOCK, recordSchema, body);
 }
 
 async function lastLabeller(

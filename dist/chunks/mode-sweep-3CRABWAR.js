@@ -1,7 +1,0 @@
-#!/usr/bin/env node
-import { createRequire as __cgRequire } from "node:module";
-const require = __cgRequire(import.meta.url);
-import{configOrFailure,readActionConfig,reevaluationLine}from"./chunk-XKE4HXDP.js";import{reevaluateOpenPrs}from"./chunk-C6B54UGT.js";import{closeExpiredFreezes}from"./chunk-B4RWHJ6L.js";import"./chunk-WOSM3MY4.js";import"./chunk-Y57WW4BA.js";import{formatWhen}from"./chunk-4NNVDGZW.js";import"./chunk-C47STEFQ.js";import"./chunk-ND4FEO4J.js";async function runSweepMode(ctx){let config=await readActionConfig(ctx),loaded=configOrFailure(config);if("failure"in loaded)return{outputs:{conclusion:"failure"},...loaded};let now=ctx.clock.now(),closed=await closeExpiredFreezes(ctx.gh,ctx.repo,now,{timezone:loaded.config.timezone}),failed=[],prs=await reevaluateOpenPrs(ctx.gh,ctx.repo,now,{config,onError:(pr,error)=>{failed.push(pr),ctx.log.warning(`#${pr}: ${error instanceof Error?error.message:String(error)}`)}}),lines=["## change-gate: sweep",closed.length?`Closed ${closed.length} expired freeze${closed.length===1?"":"s"}: ${closed.map(f=>`#${f.number} (ended ${formatWhen(f.until,loaded.config.timezone)})`).join(", ")}`:"No expired freezes.",reevaluationLine(prs,loaded.config.timezone)];return ctx.log.info(lines.slice(1).join(`
-`)),{outputs:{conclusion:failed.length?"failure":"success"},summary:lines.join(`
-
-`),failure:failed.length?`change-gate could not re-check ${failed.map(n=>`#${n}`).join(", ")}`:null}}export{runSweepMode};

@@ -1,4 +1,0 @@
-#!/usr/bin/env node
-import { createRequire as __cgRequire } from "node:module";
-const require = __cgRequire(import.meta.url);
-import{readConfig,resolveAt}from"./chunk-JLICKRHJ.js";import{renderCalendar,renderExplain}from"./chunk-4NNVDGZW.js";import{UsageError}from"./chunk-VMKE37ER.js";import"./chunk-C47STEFQ.js";import"./chunk-ND4FEO4J.js";async function runExplain(args,now,out){if(!args.config)throw new UsageError("explain needs --config FILE");let config=await readConfig(args.config),at=resolveAt(args.at,config.timezone,now);return out(renderExplain({config,environment:args.env??null},at,args.days??7)),0}async function runCalendar(args,now,out){if(!args.config)throw new UsageError("calendar needs --config FILE");let config=await readConfig(args.config),at=resolveAt(args.at,config.timezone,now);return out(renderCalendar({config,environment:args.env??null},at,args.days??90)),0}export{runCalendar,runExplain};
