@@ -24,7 +24,13 @@ const onlyEnglishZodLocales = {
   },
 };
 
-const entries = { cli: "src/cli/index.ts", app: "src/app/index.ts", action: "src/action/index.ts" };
+const entries = {
+  cli: "src/cli/index.ts",
+  app: "src/app/index.ts",
+  action: "src/action/index.ts",
+  // For `probot run ./dist/probot-app.js`: the module's default export is the Probot app function.
+  "probot-app": "src/app/app.ts",
+};
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 
 rmSync("dist", { recursive: true, force: true });
