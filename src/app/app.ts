@@ -12,6 +12,7 @@ import * as rerequested from "./handlers/rerequested.js";
 import { PolicyCache } from "./policy-cache.js";
 import { DEFAULT_SWEEP_INTERVAL_MS, Sweep } from "./sweep.js";
 import { WaitingDeployments } from "./waiting-deployments.js";
+import { WriteJournal } from "./write-journal.js";
 
 export interface AppOptions {
   clock?: Clock;
@@ -38,6 +39,7 @@ export function changeGate(
       clock,
       appId: options.appId,
       policies: new PolicyCache(() => clock.now()),
+      journal: new WriteJournal(),
       sweep: null,
     };
     const waiting = new WaitingDeployments({

@@ -1,3 +1,4 @@
+import { riskLabels } from "../core/risk/index.js";
 import {
   nextChangeOf,
   type PrCheckResult,
@@ -8,13 +9,23 @@ import {
 import type { GitHub, RepoRef } from "../github/types.js";
 import type { AppDeps } from "./deps.js";
 
-/** One PR through the shared pipeline, with the repo's cached config and templates; tells the sweep what it saw. */
+export interface CheckPullRequestOptions {
+  /** The event just moved the PR to a head nobody has checked yet (a fresh `synchronize`): create without a read. */
+  newHead?: boolean;
+}
+
+/**
+ * One PR through the shared pipeline, with the repo's cached config and templates; tells the sweep what it saw.
+ * What this process already wrote (the journal) corrects a payload that predates it, so a redelivered event writes
+ * nothing twice.
+ */
 export async function checkPullRequest(
   gh: GitHub,
   ref: RepoRef,
   pr: PullRequestLike,
   deps: AppDeps,
   installationId: number | null,
+  opts: CheckPullRequestOptions = {},
 ): Promise<PrCheckResult> {
   let policy: Awaited<ReturnType<AppDeps["policies"]["get"]>>;
   try {
@@ -23,14 +34,27 @@ export async function checkPullRequest(
     await writeInternalError(gh, ref, pr.head.sha, error, deps.appId);
     throw error;
   }
+  const labelSet = policy.config.ok ? riskLabels(policy.config.config.risk.labels) : null;
+  const labels = labelSet
+    ? deps.journal.currentLabels(
+        ref,
+        pr,
+        Object.values(labelSet).map((l) => l.name),
+      )
+    : pr.labels.map((l) => l.name);
+  const known = deps.journal.checkRun(ref, pr.head.sha);
   const result = await runPrCheck(gh, {
     ref,
-    pr,
+    pr: { ...pr, labels: labels.map((name) => ({ name })) },
     now: deps.clock.now(),
     config: policy.config,
     templates: policy.templates,
     appId: deps.appId,
+    priorRun: known ?? (opts.newHead ? null : undefined),
   });
+  deps.journal.recordCheckRun(ref, pr.head.sha, result.check.verdict);
+  if (labelSet && result.report && result.labels.added.length + result.labels.removed.length > 0)
+    deps.journal.recordRiskLabel(ref, pr.number, labelSet[result.report.risk.level].name, deps.clock.now());
   if (installationId !== null && result.report)
     deps.sweep?.track(installationId, ref, nextChangeOf(result.report));
   return result;

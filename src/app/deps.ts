@@ -1,5 +1,6 @@
 import type { Clock } from "./clock.js";
 import type { PolicyCache } from "./policy-cache.js";
+import type { WriteJournal } from "./write-journal.js";
 
 /** Where the sweep learns about repositories and when their schedule state next flips. */
 export interface SweepTracker {
@@ -12,6 +13,7 @@ export interface AppDeps {
   /** This App's id: only its own check runs are compared and updated. */
   appId?: number;
   policies: PolicyCache;
+  journal: WriteJournal;
   sweep: SweepTracker | null;
   /** Deployments held by the protection rule; `/unfreeze` and `/override` re-check them at once. */
   waiting?: { reevaluateAll(ref?: { owner: string; repo: string }): Promise<unknown> };

@@ -28,11 +28,27 @@ export interface CheckRunContent {
   annotations?: CheckAnnotation[];
   /** Only consider runs of this GitHub App (the App knows its id; the Action's runs belong to github-actions). */
   appId?: number;
+  /**
+   * What the caller already knows is on the head, to spare the read when a write is due anyway: a run it wrote
+   * (updated in place when the verdict differs; read again when it looks the same, since only the read can prove
+   * nothing changed) or null when the head is known to have none yet (created without a read).
+   */
+  prior?: CheckVerdict | null;
+}
+
+/** A run's verdict as change-gate compares it. */
+export interface CheckVerdict {
+  id: number;
+  conclusion: CheckConclusion;
+  title: string;
+  summary: string;
 }
 
 export interface CheckRunWrite {
   action: "created" | "updated" | "unchanged";
   id: number;
+  /** What the head shows after this call. */
+  verdict: CheckVerdict;
 }
 
 interface ExistingRun {
@@ -61,15 +77,17 @@ function sameContent(run: ExistingRun, c: CheckRunContent): boolean {
 
 /** Find this check's latest run on the head; write only when its verdict, title or summary changed. */
 export async function upsertCheckRun(gh: GitHub, ref: RepoRef, c: CheckRunContent): Promise<CheckRunWrite> {
-  const { data } = await gh.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
-    ...ref,
-    ref: c.headSha,
-    check_name: CHECK_NAME,
-    filter: "latest",
-    ...(c.appId ? { app_id: c.appId } : {}),
+  const known =
+    c.prior === undefined || (c.prior !== null && sameContent(asRun(c.prior), c)) ? undefined : c.prior;
+  const existing = known === undefined ? await latestRun(gh, ref, c) : known && asRun(known);
+  const verdict = (id: number): CheckVerdict => ({
+    id,
+    conclusion: c.conclusion,
+    title: c.title,
+    summary: c.summary,
   });
-  const existing = data.check_runs[0] as ExistingRun | undefined;
-  if (existing && sameContent(existing, c)) return { action: "unchanged", id: existing.id };
+  if (existing && sameContent(existing, c))
+    return { action: "unchanged", id: existing.id, verdict: verdict(existing.id) };
 
   const annotations = c.annotations ?? [];
   const output = (batch: CheckAnnotation[]) => ({
@@ -110,5 +128,23 @@ export async function upsertCheckRun(gh: GitHub, ref: RepoRef, c: CheckRunConten
       check_run_id: id,
       output: output(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST)),
     });
-  return { action, id };
+  return { action, id, verdict: verdict(id) };
 }
+
+async function latestRun(gh: GitHub, ref: RepoRef, c: CheckRunContent): Promise<ExistingRun | null> {
+  const { data } = await gh.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+    ...ref,
+    ref: c.headSha,
+    check_name: CHECK_NAME,
+    filter: "latest",
+    ...(c.appId ? { app_id: c.appId } : {}),
+  });
+  return (data.check_runs[0] as ExistingRun | undefined) ?? null;
+}
+
+const asRun = (v: CheckVerdict): ExistingRun => ({
+  id: v.id,
+  status: "completed",
+  conclusion: v.conclusion,
+  output: { title: v.title, summary: v.summary },
+});

@@ -11,8 +11,8 @@ import {
 import { gateSummary, gateTitle } from "../core/render/index.js";
 import { type ChangedFile, riskLabels } from "../core/risk/index.js";
 import type { LedgerFreeze } from "../core/schedule/index.js";
-import { type CheckAnnotation, type CheckRunWrite, upsertCheckRun } from "./check-run.js";
-import { readActiveFreezes, readOverride } from "./freeze-ledger/index.js";
+import { type CheckAnnotation, type CheckRunWrite, type CheckVerdict, upsertCheckRun } from "./check-run.js";
+import { type OverrideBatch, overrideBatch, readActiveFreezes, readOverride } from "./freeze-ledger/index.js";
 import { listPrFiles } from "./list-pr-files.js";
 import { readRepoConfig } from "./read-config.js";
 import { readRepoFile } from "./read-file.js";
@@ -33,6 +33,8 @@ export interface PullRequestLike {
   additions?: number;
   deletions?: number;
   changed_files?: number;
+  /** When the PR last changed (labels included), so a caller can tell a payload older than its own writes. */
+  updated_at?: string;
 }
 
 /** What one event already knows; anything absent is read from GitHub. */
@@ -47,6 +49,10 @@ export interface PrCheckOptions {
   templates?: string[];
   /** The App's id, so only its own check runs are compared and updated. */
   appId?: number;
+  /** What the caller knows is on the head (see `CheckRunContent.prior`); absent = read it. */
+  priorRun?: CheckVerdict | null;
+  /** Overrides of a fan-out page, read together instead of one comment listing per PR. */
+  overrides?: OverrideBatch;
 }
 
 export interface PrCheckResult {
@@ -64,7 +70,7 @@ export async function runPrCheck(gh: GitHub, opts: PrCheckOptions): Promise<PrCh
   try {
     const config = opts.config ?? (await readRepoConfig(gh, ref));
     if (!config.ok) {
-      const check = await writeConfigErrors(gh, ref, pr.head.sha, config, opts.appId);
+      const check = await writeConfigErrors(gh, ref, pr.head.sha, config, opts.appId, opts.priorRun);
       return { report: null, conclusion: "failure", check, labels: NO_LABEL_CHANGE };
     }
     const report = await decidePr(gh, { ...opts, config: config.config });
@@ -75,6 +81,7 @@ export async function runPrCheck(gh: GitHub, opts: PrCheckOptions): Promise<PrCh
       title: gateTitle(gate),
       summary: gateSummary(report, gate),
       appId: opts.appId,
+      prior: opts.priorRun,
     });
     const labels = await syncRiskLabels(
       gh,
@@ -124,7 +131,9 @@ export async function decidePr(gh: GitHub, opts: DecideOptions): Promise<CheckRe
   const report = evaluateChange(input);
   // An override only changes a schedule rule that fails, so the ledger comments are read only then.
   if (!report.gates.merge.rules.some((r) => r.status === "fail" && r.rule === SCHEDULE_RULE)) return report;
-  const override = await readOverride(gh, ref, pr.number, config, opts.now, { labels });
+  const override = opts.overrides
+    ? await opts.overrides.get(pr.number, labels)
+    : await readOverride(gh, ref, pr.number, config, opts.now, { labels });
   return override ? evaluateChange({ ...input, override }) : report;
 }
 
@@ -165,6 +174,7 @@ export function writeConfigErrors(
   headSha: string,
   config: Extract<ConfigResult, { ok: false }>,
   appId?: number,
+  prior?: CheckVerdict | null,
 ): Promise<CheckRunWrite> {
   const n = config.errors.length;
   const annotations: CheckAnnotation[] = config.errors.map((e) => ({
@@ -190,6 +200,7 @@ export function writeConfigErrors(
     ].join("\n"),
     annotations,
     appId,
+    prior,
   });
 }
 
@@ -222,6 +233,8 @@ export interface ReevaluateOptions {
   /** Already read for this batch. */
   config?: ConfigResult;
   templates?: string[];
+  /** The ledger as the caller just read or wrote it (a /freeze fan-out); absent = read it. */
+  ledger?: LedgerFreeze[];
 }
 
 export interface ReevaluateResult {
@@ -242,15 +255,17 @@ export async function reevaluateOpenPrs(
   const shared = config.ok
     ? {
         templates: opts.templates ?? (await readTemplatesFor(gh, ref, config.config)),
-        ledger: await readActiveFreezes(gh, ref, now),
+        ledger: opts.ledger ?? (await readActiveFreezes(gh, ref, now)),
       }
     : {};
   const result: ReevaluateResult = { evaluated: 0, failures: 0, nextChange: null };
   const iterator = gh.paginate.iterator(gh.rest.pulls.list, { ...ref, state: "open", per_page: 100 });
   for await (const page of iterator) {
-    for (const pr of page.data as PullRequestLike[]) {
+    const prs = page.data as PullRequestLike[];
+    const overrides = config.ok ? overrideBatch(gh, ref, prs, config.config, now) : undefined;
+    for (const pr of prs) {
       try {
-        const out = await runPrCheck(gh, { ref, pr, now, config, appId: opts.appId, ...shared });
+        const out = await runPrCheck(gh, { ref, pr, now, config, appId: opts.appId, ...shared, overrides });
         result.nextChange = earliest(result.nextChange, out.report ? nextChangeOf(out.report) : null);
       } catch (error) {
         result.failures++;

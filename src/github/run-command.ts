@@ -1,7 +1,14 @@
 import { type Command, parseCommand } from "../core/commands/index.js";
 import type { Config } from "../core/config/schema.js";
 import { describeSchedule, evaluateSchedule } from "../core/schedule/index.js";
-import { declareFreeze, liftFreeze, readActiveFreezes, recordOverride } from "./freeze-ledger/index.js";
+import {
+  declareFreeze,
+  type LedgerIssue,
+  liftFreezes,
+  readActiveFreezes,
+  recordOverride,
+  recordOverrideInLedger,
+} from "./freeze-ledger/index.js";
 import { frozenReply, statusReply, unfrozenReply } from "./freeze-ledger/replies.js";
 import { checkAuthority, isBot, whoMay } from "./permissions.js";
 import type { GitHub, RepoRef } from "./types.js";
@@ -29,6 +36,11 @@ export interface CommandResult {
   stateChanged: boolean;
   /** Why the command failed (outcome "failed"). */
   error?: string;
+  /**
+   * The repository's open ledger issues right after the command, from a list it made anyway (for `/freeze` the race
+   * check's re-list): pass it as `readActiveFreezes(…, { own: result.ledger })` so the fan-out need not list again.
+   */
+  ledger?: LedgerIssue[];
 }
 
 type Reaction = "eyes" | "+1" | "-1";
@@ -75,8 +87,9 @@ export async function runCommand(gh: GitHub, event: CommandEvent): Promise<Comma
         return feedback.finish("refused", false, reply, command);
       }
     }
-    const { reply, stateChanged, posted } = await execute(gh, event, command);
-    return feedback.finish("done", stateChanged, reply, command, posted);
+    const { reply, stateChanged, posted, ledger } = await execute(gh, event, command);
+    const result = await feedback.finish("done", stateChanged, reply, command, posted);
+    return ledger ? { ...result, ledger } : result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const reply = `\`/${command.kind}\` failed: ${message}. Nothing may have changed; check the freeze ledger (issues labelled \`change-freeze\`) and try again.`;
@@ -88,7 +101,7 @@ async function execute(
   gh: GitHub,
   event: CommandEvent,
   command: Command,
-): Promise<{ reply: string; stateChanged: boolean; posted?: boolean }> {
+): Promise<{ reply: string; stateChanged: boolean; posted?: boolean; ledger?: LedgerIssue[] }> {
   const { ref, config, now, comment } = event;
   const by = comment.user.login;
   const zone = config.timezone;
@@ -108,10 +121,10 @@ async function execute(
         },
         now,
       );
-      return { reply: frozenReply(declared, zone), stateChanged: true };
+      return { reply: frozenReply(declared, zone), stateChanged: true, ledger: declared.ledger };
     }
     case "unfreeze": {
-      const lifted = await liftFreeze(gh, ref, {
+      const { lifted, ledger } = await liftFreezes(gh, ref, {
         by,
         environment: command.environment,
         reason: command.reason,
@@ -120,6 +133,7 @@ async function execute(
       return {
         reply: unfrozenReply(lifted, command.environment, by, command.reason),
         stateChanged: lifted.length > 0,
+        ledger,
       };
     }
     case "freeze-status": {
@@ -138,19 +152,20 @@ async function execute(
       return { reply: statusReply(freezes, command.environment, zone, now, schedule), stateChanged: false };
     }
     case "override": {
+      const approval = { by, reason: command.reason, sourceUrl: comment.html_url };
+      // The ledger first: an override that cannot be audited there is not recorded at all (fail closed).
+      const { recorded, ledger } = await recordOverrideInLedger(gh, ref, event.issue.number, approval, now);
+      const audit =
+        recorded.length === 0
+          ? ""
+          : `\n\nRecorded in the freeze ledger: ${recorded.map((r) => r.where).join(", ")}.`;
       const note =
         `Override approved by @${by}: ${command.reason}\n\n` +
-        `This pull request may merge and deploy during a freeze or outside a window once ${config.overrides.approvals} distinct authorised ${config.overrides.approvals === 1 ? "person approves" : "people approve"}; the check shows who approved.`;
-      await recordOverride(
-        gh,
-        ref,
-        event.issue.number,
-        { by, reason: command.reason, sourceUrl: comment.html_url },
-        now,
-        note,
-      );
+        `This pull request may merge and deploy during a freeze or outside a window once ${config.overrides.approvals} distinct authorised ${config.overrides.approvals === 1 ? "person approves" : "people approve"}; the check shows who approved.` +
+        audit;
+      await recordOverride(gh, ref, event.issue.number, approval, now, note);
       // The record is itself the reply, so no second comment is posted.
-      return { reply: note, stateChanged: true, posted: true };
+      return { reply: note, stateChanged: true, posted: true, ledger };
     }
   }
 }

@@ -27,6 +27,11 @@ afterEach(() => {
   nock.enableNetConnect();
 });
 
+/** A written check's verdict as GitHub would list it back. */
+function pick(body: { conclusion: string; output: { title: string; summary: string } }) {
+  return { conclusion: body.conclusion, output: { title: body.output.title, summary: body.output.summary } };
+}
+
 /** Routes every PR check reads: no config file, no templates, empty ledgers. */
 function reads(api: ReturnType<typeof fakeApi>, existing: unknown[] = []) {
   token(api)
@@ -137,32 +142,149 @@ describe("pull_request events", () => {
     nock.cleanAll();
 
     payload.pull_request.body = GOOD_BODY;
-    payload.pull_request.labels = [{ name: "risk: high" }];
+    payload.pull_request.labels = [{ name: "risk: high" }, { name: "bug" }];
+    payload.pull_request.updated_at = "2026-11-24T10:00:00Z";
     const api = fakeApi()
       .route("GET", LEDGER, 200, [])
       .route("GET", ORG_LEDGER, 404, {})
-      .route("GET", CHECKS, 200, {
-        total_count: 1,
-        check_runs: [
-          { id: 42, status: "completed", conclusion: "failure", output: { title: "x", summary: "y" } },
-        ],
-      })
       .route("PATCH", `${REPO}/check-runs/42`, 200, { id: 42 })
       .route("POST", `${REPO}/issues/2/labels`, 200, [
         { name: "risk: low", color: "0e8a16", description: "d" },
       ])
       .route("DELETE", `${REPO}/issues/2/labels/risk%3A%20high`, 200, []);
     await h.send("pull_request", payload, "d-2");
-    expect(api.writes().map((c) => `${c.method} ${c.path}`)).toEqual([
+    // The run this process wrote on the head is known, so it is updated without reading it back.
+    expect(api.calls.map((c) => `${c.method} ${c.path.split("?")[0]}`)).toEqual([
+      `GET ${REPO}/issues`,
+      "GET /repos/Codertocat/.github/issues",
       `PATCH ${REPO}/check-runs/42`,
       `POST ${REPO}/issues/2/labels`,
       `DELETE ${REPO}/issues/2/labels/risk%3A%20high`,
     ]);
     expect(api.writes()[0]?.body).toMatchObject({ conclusion: "success" });
+    expect(api.writes()[1]?.body).toEqual({ labels: ["risk: low"] });
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("request budget of pull_request.synchronize: changed result with a label swap = 5, unchanged = 3", async () => {
+    const h = await createHarness();
+    // A repo event warms the config/template cache, as any earlier event on the repo does.
+    const warm = example("pull_request", "opened");
+    warm.pull_request.head.sha = "0".repeat(40);
+    warm.pull_request.labels = [{ name: "risk: high" }];
+    reads(fakeApi())
+      .route("GET", /\/commits\/0{40}\/check-runs\?/, 200, { total_count: 0, check_runs: [] })
+      .route("POST", `${REPO}/check-runs`, 201, { id: 41 });
+    await h.send("pull_request", warm);
+    nock.cleanAll();
+
+    // A push just now: a head nobody has checked yet, and a described PR whose risk drops from high to low.
+    const payload = example("pull_request", "synchronize");
+    payload.pull_request.body = GOOD_BODY;
+    payload.pull_request.labels = [{ name: "bug" }, { name: "risk: high" }];
+    payload.pull_request.updated_at = "2026-11-24T09:59:58Z";
+    const changed = fakeApi()
+      .route("GET", LEDGER, 200, [])
+      .route("GET", ORG_LEDGER, 404, {})
+      .route("POST", `${REPO}/check-runs`, 201, { id: 43 })
+      .route("POST", `${REPO}/issues/2/labels`, 200, [
+        { name: "bug", color: "d73a4a", description: "" },
+        { name: "risk: low", color: "0e8a16", description: "d" },
+      ])
+      .route("DELETE", `${REPO}/issues/2/labels/risk%3A%20high`, 200, [{ name: "bug" }]);
+    await h.send("pull_request", payload, "push-1");
+    expect(changed.calls.map((c) => `${c.method} ${c.path.split("?")[0]}`)).toEqual([
+      `GET ${REPO}/issues`,
+      "GET /repos/Codertocat/.github/issues",
+      `POST ${REPO}/check-runs`,
+      `POST ${REPO}/issues/2/labels`,
+      `DELETE ${REPO}/issues/2/labels/risk%3A%20high`,
+    ]);
+    expect(changed.writes()[0]?.body).toMatchObject({ head_sha: SHA, conclusion: "success" });
+    nock.cleanAll();
+
+    // The same push delivered again: the verdict is on the head and the labels are right.
+    const unchanged = fakeApi()
+      .route("GET", LEDGER, 200, [])
+      .route("GET", ORG_LEDGER, 404, {})
+      .route("GET", CHECKS, 200, {
+        total_count: 1,
+        check_runs: [{ id: 43, status: "completed", ...pick(changed.writes()[0]!.body) }],
+      });
+    await h.send("pull_request", payload, "push-1");
+    expect(unchanged.writes()).toEqual([]);
+
     console.log(
-      `requests: pull_request.synchronize, changed result (check + 2 labels), warm cache = ${api.calls.length}`,
+      [
+        "request budget, pull_request.synchronize (warm config cache, token cached):",
+        `  changed result + risk label swap: ${changed.calls.length} (was 6; target <= 5)`,
+        `  unchanged result (redelivery):    ${unchanged.calls.length} (target <= 3)`,
+      ].join("\n"),
     );
-    expect(api.calls.length).toBeLessThanOrEqual(6);
+    expect(changed.calls).toHaveLength(5);
+    expect(unchanged.calls).toHaveLength(3);
+  });
+
+  it("a redelivered event makes no second write: neither the check nor the risk label", async () => {
+    const h = await createHarness();
+    const payload = example("pull_request", "opened");
+    const first = reads(fakeApi())
+      .route("POST", `${REPO}/check-runs`, 201, { id: 42 })
+      .route("POST", `${REPO}/issues/2/labels`, 200, [
+        { name: "risk: high", color: "d93f0b", description: "x" },
+      ]);
+    await h.send("pull_request", payload, "delivery-7");
+    expect(first.writes().map((c) => `${c.method} ${c.path}`)).toEqual([
+      `POST ${REPO}/check-runs`,
+      `POST ${REPO}/issues/2/labels`,
+    ]);
+    nock.cleanAll();
+
+    // GitHub redelivers the very same payload, which still shows the PR without the label we added.
+    const again = fakeApi()
+      .route("GET", LEDGER, 200, [])
+      .route("GET", ORG_LEDGER, 404, {})
+      .route("GET", CHECKS, 200, {
+        total_count: 1,
+        check_runs: [{ id: 42, status: "completed", ...pick(first.writes()[0]!.body) }],
+      });
+    await h.send("pull_request", payload, "delivery-7");
+    expect(again.writes()).toEqual([]);
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it("a label someone removed after our write is added back when their event arrives", async () => {
+    const h = await createHarness();
+    const payload = example("pull_request", "opened");
+    reads(fakeApi())
+      .route("POST", `${REPO}/check-runs`, 201, { id: 42 })
+      .route("POST", `${REPO}/issues/2/labels`, 200, [
+        { name: "risk: high", color: "d93f0b", description: "x" },
+      ]);
+    await h.send("pull_request", payload);
+    nock.cleanAll();
+
+    // Their unlabeled event is newer than our write, so its labels are believed over what we remember.
+    const removed = example("pull_request", "unlabeled");
+    removed.label = { name: "risk: high" };
+    removed.pull_request.labels = [];
+    removed.pull_request.updated_at = "2026-11-24T10:05:00Z";
+    removed.sender = { ...removed.sender, type: "User" };
+    const api = fakeApi()
+      .route("GET", LEDGER, 200, [])
+      .route("GET", ORG_LEDGER, 404, {})
+      .route("GET", CHECKS, 200, { total_count: 0, check_runs: [] })
+      .route("POST", `${REPO}/check-runs`, 201, { id: 44 })
+      .route("POST", `${REPO}/issues/2/labels`, 200, [
+        { name: "risk: high", color: "d93f0b", description: "x" },
+      ]);
+    await h.send("pull_request", removed);
+    expect(
+      api
+        .writes()
+        .map((c) => c.body.labels)
+        .filter(Boolean),
+    ).toEqual([["risk: high"]]);
   });
 
   it("counts the requests of a cold synchronize (first event of a repo in this process)", async () => {

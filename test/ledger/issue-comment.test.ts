@@ -53,7 +53,7 @@ describe("issue_comment.created in the App", () => {
         },
       ])
       .route("GET", /^\/repos\/Codertocat\/Hello-World\/commits\/abc\/check-runs\?/, 200, { check_runs: [] })
-      .route("GET", /^\/repos\/Codertocat\/Hello-World\/issues\/2\/comments/, 200, [])
+      .route("GET", /^\/repos\/Codertocat\/Hello-World\/issues\/comments\?/, 200, [])
       .route("POST", `${REPO}/check-runs`, 201, { id: 9 });
 
     await h.send("issue_comment", comment("/freeze for 2h release day"));

@@ -19,6 +19,7 @@ import {
 const REPO = "/repos/Codertocat/Hello-World";
 const REACTIONS = `${REPO}/issues/comments/492700400/reactions`;
 const PERMISSION = (login: string) => `${REPO}/collaborators/${login}/permission`;
+const FROM = "2026-11-23T08:00:00.000Z";
 const SOURCE = "https://github.com/Codertocat/Hello-World/issues/1#issuecomment-492700400";
 
 beforeAll(() => nock.disableNetConnect());
@@ -91,6 +92,10 @@ describe("/freeze", () => {
     expect(created.body).toContain(
       "**production** is frozen until Tue 1 Dec 09:00 CET, declared by @Codertocat.",
     );
+    // The race check's re-list is the ledger after the write: a fan-out reuses it instead of listing again.
+    expect(result.ledger).toMatchObject([
+      { number: 7, record: { by: "Codertocat", environment: "production" } },
+    ]);
     // eyes, permission, list, create, re-list (race check), reply, +1
     expect(calls.map((c) => c.line)).toEqual([
       `POST ${REACTIONS}`,
@@ -380,6 +385,9 @@ describe("/override", () => {
   it("on a PR by an authorised user it is recorded in a comment that readOverride reads back", async () => {
     reactions("eyes", "+1");
     permission("Codertocat", "admin");
+    // No freeze running: nothing to write into the ledger.
+    nock(API).get(LIST_LEDGER).reply(200, []);
+    nock(API).get(LIST_ORG_LEDGER).reply(404, {});
     let record = "";
     nock(API)
       .post(`${REPO}/issues/1/comments`, (b) => {
@@ -403,7 +411,8 @@ describe("/override", () => {
         `<!-- change-gate:override {"v":1,"pr":1,"by":"Codertocat","reason":"hotfix for INC-1234","at":"2026-11-24T09:00:00.000Z","source":"${SOURCE}"} -->`,
       ].join("\n"),
     );
-    expect(calls).toHaveLength(4);
+    // eyes, permission, ledger (repo + org), record (= reply), +1
+    expect(calls).toHaveLength(6);
 
     // Read back: the bot's records count once per person; a human pasting the block approves nothing.
     const bot = { login: "change-gate[bot]", type: "Bot" };
@@ -420,6 +429,90 @@ describe("/override", () => {
       by: ["Codertocat"],
       reason: "hotfix for INC-1234",
     });
+  });
+
+  it("during a freeze it is also recorded in every active ledger issue, the org's included", async () => {
+    reactions("eyes", "+1");
+    permission("Codertocat", "maintain");
+    nock(API)
+      .get(LIST_LEDGER)
+      .reply(200, [
+        ledgerIssue(
+          3,
+          block({ by: "alice", reason: "Black Friday", environment: "production", from: FROM, until: null }),
+        ),
+        ledgerIssue(4, block({ by: "bob", from: FROM, until: "2026-11-24T08:00:00.000Z" })),
+      ]);
+    nock(API)
+      .get(LIST_ORG_LEDGER)
+      .reply(200, [{ ...ledgerIssue(9, null), html_url: "https://github.com/Codertocat/.github/issues/9" }]);
+    const audits: { path: string; body: string }[] = [];
+    for (const path of [`${REPO}/issues/3/comments`, "/repos/Codertocat/.github/issues/9/comments"])
+      nock(API)
+        .post(path, (b) => {
+          audits.push({ path, body: b.body });
+          return true;
+        })
+        .reply(201, {});
+    let record = "";
+    nock(API)
+      .post(`${REPO}/issues/1/comments`, (b) => {
+        record = b.body;
+        return true;
+      })
+      .reply(201, { html_url: "https://github.com/Codertocat/Hello-World/pull/1#issuecomment-2" });
+
+    const { gh, calls } = client();
+    const result = await runCommand(
+      gh,
+      eventOf(commentPayload("/override hotfix for INC-1234", { pullRequest: true })),
+    );
+
+    expect(result).toMatchObject({ outcome: "done", stateChanged: true, replied: true });
+    // The expired freeze (#4) gets nothing; the unreadable org one counts as active (fail closed).
+    expect(audits.map((a) => a.path)).toEqual([
+      `${REPO}/issues/3/comments`,
+      "/repos/Codertocat/.github/issues/9/comments",
+    ]);
+    expect(audits[0]!.body).toBe(
+      `Override: @Codertocat let Codertocat/Hello-World#1 through this freeze (${SOURCE}): hotfix for INC-1234\n\n` +
+        `<!-- change-gate:override-audit {"v":1,"pr":1,"repo":"Codertocat/Hello-World","by":"Codertocat","reason":"hotfix for INC-1234","at":"2026-11-24T09:00:00.000Z","source":"${SOURCE}"} -->`,
+    );
+    expect(record).toContain(
+      "\n\nRecorded in the freeze ledger: #3, Codertocat/.github#9.\n\n<!-- change-gate:override ",
+    );
+    expect(result.ledger?.map((i) => i.number)).toEqual([3, 4]);
+    // eyes, permission, 2 ledger lists, 2 audit comments, record (= reply), +1
+    expect(calls).toHaveLength(8);
+    // An audit comment is not an approval: only the PR's own record counts.
+    nock(API)
+      .get(`${REPO}/issues/3/comments?per_page=100`)
+      .reply(200, [{ id: 1, user: { login: "change-gate[bot]", type: "Bot" }, body: audits[0]!.body }]);
+    expect(await readOverride(client().gh, REF, 3, config(), NOW)).toBeNull();
+  });
+
+  it("an override that cannot be written into the ledger is not recorded at all (fail closed)", async () => {
+    reactions("eyes", "-1");
+    permission("Codertocat", "maintain");
+    nock(API)
+      .get(LIST_LEDGER)
+      .reply(200, [ledgerIssue(3, block({ by: "alice", from: FROM, until: null }))]);
+    nock(API).get(LIST_ORG_LEDGER).reply(404, {});
+    nock(API).post(`${REPO}/issues/3/comments`).reply(500, { message: "Server Error" });
+    let reply = "";
+    nock(API)
+      .post(`${REPO}/issues/1/comments`, (b) => {
+        reply = b.body;
+        return true;
+      })
+      .reply(201, {});
+    const result = await runCommand(
+      client().gh,
+      eventOf(commentPayload("/override hotfix for INC-1234", { pullRequest: true })),
+    );
+    expect(result).toMatchObject({ outcome: "failed", stateChanged: false });
+    expect(reply).not.toContain("change-gate:override");
+    expect(reply.startsWith("`/override` failed:")).toBe(true);
   });
 
   it("the emergency label added by an authorised user counts as an approval", async () => {

@@ -1,6 +1,7 @@
 import type { Probot } from "probot";
 import { parseCommand } from "../../core/commands/index.js";
 import { formatConfigError } from "../../core/config/load.js";
+import { readActiveFreezes } from "../../github/freeze-ledger/index.js";
 import type { PullRequestLike } from "../../github/pr-check.js";
 import { reevaluateOpenPrs } from "../../github/pr-check.js";
 import { readRepoConfig } from "../../github/read-config.js";
@@ -66,9 +67,13 @@ export function register(app: Probot, deps: AppDeps): void {
       }
       const repos = ref.repo === ".github" ? await installationRepos(gh, ref.owner) : [ref];
       for (const target of repos) {
-        const out = await reevaluateOpenPrs(gh, target, deps.clock.now(), {
+        const now = deps.clock.now();
+        const out = await reevaluateOpenPrs(gh, target, now, {
           appId: deps.appId,
-          ...(target === ref ? { config } : {}),
+          // The command just listed this repo's ledger after its write: the fan-out reuses it.
+          ...(target === ref
+            ? { config, ledger: await readActiveFreezes(gh, ref, now, { own: result.ledger }) }
+            : {}),
           onError: (pr, error) =>
             context.log.warn(
               {

@@ -23,6 +23,17 @@ export const PULL_REQUEST_EVENTS: (
   "pull_request.unlabeled",
 ];
 
+/**
+ * A push's event is seconds old when it arrives; a redelivery (hours later, maybe after a restart that lost the
+ * journal) is not, and must read the head before writing so it cannot add a second run.
+ */
+export const FRESH_EVENT_MS = 60_000;
+
+function isFresh(pr: PullRequestLike, now: Date): boolean {
+  const at = pr.updated_at === undefined ? Number.NaN : Date.parse(pr.updated_at);
+  return now.getTime() - at <= FRESH_EVENT_MS;
+}
+
 /** Every PR change that can change the verdict re-runs the check on the PR head. */
 export function register(app: Probot, deps: AppDeps): void {
   app.on(PULL_REQUEST_EVENTS, (context) =>
@@ -38,13 +49,10 @@ export function register(app: Probot, deps: AppDeps): void {
           config.ok && Object.values(riskLabels(config.config.risk.labels)).some((l) => l.name === name);
         if (ours && payload.sender?.type === "Bot") return;
       }
-      const result = await checkPullRequest(
-        gh,
-        ref,
-        payload.pull_request as PullRequestLike,
-        deps,
-        installationOf(context),
-      );
+      const pr = payload.pull_request as PullRequestLike;
+      const result = await checkPullRequest(gh, ref, pr, deps, installationOf(context), {
+        newHead: payload.action === "synchronize" && isFresh(pr, deps.clock.now()),
+      });
       context.log.info(
         {
           delivery: context.id,

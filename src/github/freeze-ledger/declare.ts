@@ -23,6 +23,12 @@ export interface DeclaredFreeze {
   record: FreezeRecord;
   /** Newer duplicate ledger issues closed because another command raced this one. */
   closedDuplicates: number[];
+  /**
+   * The repository's open ledger issues after this declaration, from lists this call made anyway (the race check's
+   * re-list when it created an issue): a fan-out right after can pass it to `readActiveFreezes` instead of listing
+   * again.
+   */
+  ledger: LedgerIssue[];
 }
 
 /**
@@ -48,9 +54,8 @@ export async function declareFreeze(
     until: declaration.until,
     source: declaration.sourceUrl,
   });
-  const existing = (await listLedgerIssues(gh, ref)).find((i) =>
-    sameEnvironment(i.record, declaration.environment),
-  );
+  const before = await listLedgerIssues(gh, ref);
+  const existing = before.find((i) => sameEnvironment(i.record, declaration.environment));
   if (existing) {
     const updated = record(existing.record);
     await update(gh, ref, existing.number, updated, zone);
@@ -60,6 +65,7 @@ export async function declareFreeze(
       html_url: existing.html_url,
       record: updated,
       closedDuplicates: [],
+      ledger: afterWrite(before, [], { ...existing, record: updated }),
     };
   }
 
@@ -76,9 +82,8 @@ export async function declareFreeze(
     await gh.rest.issues.addLabels({ ...ref, issue_number: data.number, labels: [LEDGER_LABEL] });
   }
 
-  const same = (await listLedgerIssues(gh, ref)).filter((i) =>
-    sameEnvironment(i.record, declaration.environment),
-  );
+  const relisted = await listLedgerIssues(gh, ref);
+  const same = relisted.filter((i) => sameEnvironment(i.record, declaration.environment));
   const kept: LedgerIssue | undefined = same[0];
   if (!kept || kept.number === data.number) {
     const closed = await closeDuplicates(gh, ref, same.slice(1), data.number, data.html_url);
@@ -88,6 +93,12 @@ export async function declareFreeze(
       html_url: data.html_url,
       record: created,
       closedDuplicates: closed,
+      ledger: afterWrite(relisted, closed, {
+        number: data.number,
+        html_url: data.html_url,
+        created_at: data.created_at,
+        record: created,
+      }),
     };
   }
   const duplicates = same.slice(1);
@@ -108,7 +119,21 @@ export async function declareFreeze(
     html_url: kept.html_url,
     record: merged,
     closedDuplicates: closed,
+    ledger: afterWrite(relisted, closed, { ...kept, record: merged }),
   };
+}
+
+/**
+ * A list made before this call's last writes, brought up to date: closed duplicates gone, the kept issue with its new
+ * record (added when the list did not show it yet).
+ */
+function afterWrite(
+  listed: readonly LedgerIssue[],
+  closed: readonly number[],
+  kept: LedgerIssue,
+): LedgerIssue[] {
+  const open = listed.filter((i) => !closed.includes(i.number) && i.number !== kept.number);
+  return [...open, kept].sort((a, b) => a.number - b.number);
 }
 
 async function update(gh: GitHub, ref: RepoRef, issue_number: number, record: FreezeRecord, zone: string) {

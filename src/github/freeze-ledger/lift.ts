@@ -1,5 +1,5 @@
 import type { GitHub, RepoRef } from "../types.js";
-import { listLedgerIssues, sameEnvironment } from "./list-ledger.js";
+import { type LedgerIssue, listLedgerIssues, sameEnvironment } from "./list-ledger.js";
 
 export interface FreezeLift {
   by: string;
@@ -22,7 +22,20 @@ export interface LiftedFreeze {
  * hand-broken freeze is lifted). Returns what was lifted (empty when nothing was frozen).
  */
 export async function liftFreeze(gh: GitHub, ref: RepoRef, lift: FreezeLift): Promise<LiftedFreeze[]> {
-  const issues = (await listLedgerIssues(gh, ref)).filter(
+  return (await liftFreezes(gh, ref, lift)).lifted;
+}
+
+/**
+ * `liftFreeze`, also returning the repository's open ledger issues left after it (from the same list), for a fan-out
+ * that would otherwise list them again.
+ */
+export async function liftFreezes(
+  gh: GitHub,
+  ref: RepoRef,
+  lift: FreezeLift,
+): Promise<{ lifted: LiftedFreeze[]; ledger: LedgerIssue[] }> {
+  const listed = await listLedgerIssues(gh, ref);
+  const issues = listed.filter(
     (i) => lift.environment === null || sameEnvironment(i.record, lift.environment),
   );
   const why = lift.reason ? `: ${lift.reason}` : "";
@@ -40,9 +53,12 @@ export async function liftFreeze(gh: GitHub, ref: RepoRef, lift: FreezeLift): Pr
       state_reason: "completed",
     });
   }
-  return issues.map((i) => ({
-    number: i.number,
-    html_url: i.html_url,
-    environment: i.record ? i.record.environment : undefined,
-  }));
+  return {
+    lifted: issues.map((i) => ({
+      number: i.number,
+      html_url: i.html_url,
+      environment: i.record ? i.record.environment : undefined,
+    })),
+    ledger: listed.filter((i) => !issues.includes(i)),
+  };
 }

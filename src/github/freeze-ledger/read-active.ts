@@ -11,21 +11,23 @@ export function orgLedgerRepo(ref: RepoRef): RepoRef {
  * Freezes recorded in the ledger that have not ended by `now`: the repository's open `change-freeze` issues plus,
  * unless `orgWide` is false, those of `{owner}/.github`. A missing or inaccessible `.github` repository (404/403)
  * contributes none. An issue whose hidden block is missing or unreadable is an active freeze with no known end —
- * fail closed, and say so in its name.
+ * fail closed, and say so in its name. `opts.own`: the repository's open ledger issues when the caller has just listed
+ * them (a command's post-write list, `CommandResult.ledger`), which spares that request.
  */
 export async function readActiveFreezes(
   gh: GitHub,
   ref: RepoRef,
   now: Date,
-  opts: { orgWide?: boolean } = {},
+  opts: { orgWide?: boolean; own?: readonly LedgerIssue[] } = {},
 ): Promise<LedgerFreeze[]> {
-  const own = toFreezes(await listLedgerIssues(gh, ref), null, now);
+  const own = toFreezes(opts.own ?? (await listLedgerIssues(gh, ref)), null, now);
   const org = orgLedgerRepo(ref);
   if (opts.orgWide === false || ref.repo === org.repo) return own;
   return [...own, ...toFreezes(await listOrgLedger(gh, org), org, now)];
 }
 
-async function listOrgLedger(gh: GitHub, org: RepoRef): Promise<LedgerIssue[]> {
+/** The org's ledger issues; none when `.github` is missing or out of reach (404/403). */
+export async function listOrgLedger(gh: GitHub, org: RepoRef): Promise<LedgerIssue[]> {
   try {
     return await listLedgerIssues(gh, org);
   } catch (error) {
@@ -35,7 +37,7 @@ async function listOrgLedger(gh: GitHub, org: RepoRef): Promise<LedgerIssue[]> {
   }
 }
 
-function toFreezes(issues: LedgerIssue[], org: RepoRef | null, now: Date): LedgerFreeze[] {
+function toFreezes(issues: readonly LedgerIssue[], org: RepoRef | null, now: Date): LedgerFreeze[] {
   const out: LedgerFreeze[] = [];
   for (const issue of issues) {
     const where = org ? `${org.owner}/${org.repo}#${issue.number}` : `#${issue.number}`;

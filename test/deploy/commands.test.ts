@@ -1,0 +1,157 @@
+// /unfreeze and /override release held deployments at once, through the real App (Probot, signed webhooks).
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createHarness, example, type Harness } from "../app/harness.js";
+import { fakeApi, freezeIssue, GOOD_BODY, OWNER, PAYLOAD, pullRequest, REPO, SHA } from "./helpers.js";
+
+const BASE = `/repos/${OWNER}/${REPO}`;
+const INSTALLATION = (PAYLOAD as unknown as { installation: { id: number } }).installation.id;
+const REACTIONS = `${BASE}/issues/comments/492700400/reactions`;
+const HEAD = "0123456789abcdef0123456789abcdef01234567";
+
+beforeEach(() => nock.disableNetConnect());
+afterEach(async () => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+/** A real `issue_comment.created` payload, moved to the repository (and installation) of the deployment fixture. */
+function command(body: string, opts: { pullRequest?: boolean } = {}) {
+  const payload = example("issue_comment", "created");
+  payload.comment.body = body;
+  payload.repository.name = REPO;
+  payload.repository.full_name = `${OWNER}/${REPO}`;
+  payload.repository.owner.login = OWNER;
+  payload.installation = { id: INSTALLATION, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMzU0OTAxMjU=" };
+  if (opts.pullRequest) payload.issue.pull_request = { url: `https://api.github.com${BASE}/pulls/1` };
+  return payload;
+}
+
+interface Commands {
+  /** Bodies posted as comments, by issue number. */
+  comments: { issue: number; body: string }[];
+  reactions: string[];
+  checkRuns: { conclusion?: string; output?: { summary?: string } }[];
+}
+
+/** What the command side needs on top of the deploy gate's fake API: token, reactions, permission, comments. */
+function commandApi(prComments: Record<string, unknown>[]): Commands {
+  const seen: Commands = { comments: [], reactions: [], checkRuns: [] };
+  nock("https://api.github.com")
+    .persist()
+    .post(`/app/installations/${INSTALLATION}/access_tokens`)
+    .reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {} })
+    .post(REACTIONS)
+    .reply((_uri, body) => {
+      seen.reactions.push((body as { content: string }).content);
+      return [201, { id: 1 }];
+    })
+    .get(`${BASE}/collaborators/Codertocat/permission`)
+    .reply(200, { permission: "admin", role_name: "maintain" })
+    // Registered before the deploy gate's fake API, so the PR's comments are what was posted.
+    .get(`${BASE}/issues/1/comments`)
+    .query(true)
+    .reply(() => [200, prComments])
+    .post(/\/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments/)
+    .reply((uri, body) => {
+      const issue = Number(/issues\/(\d+)\/comments/.exec(uri)![1]);
+      const text = (body as { body: string }).body;
+      seen.comments.push({ issue, body: text });
+      if (issue === 1)
+        prComments.push({ id: 2, user: { login: "change-gate[bot]", type: "Bot" }, body: text });
+      return [201, { id: 2, html_url: `https://github.com/${OWNER}/${REPO}/pull/1#issuecomment-2` }];
+    })
+    .get(`${BASE}/pulls`)
+    .query(true)
+    .reply(200, []);
+  return seen;
+}
+
+async function held(h: Harness, api: ReturnType<typeof fakeApi>): Promise<void> {
+  await h.send("deployment_protection_rule", PAYLOAD);
+  expect(api.posts).toEqual([
+    {
+      environment_name: "production",
+      comment: expect.stringMatching(/^Waiting for freeze \*\*Freeze #7\*\*/),
+    },
+  ]);
+  expect(h.runtime.waiting.pending()).toHaveLength(1);
+}
+
+describe("commands re-evaluate held deployments at once (App)", () => {
+  it("/unfreeze by a maintainer approves the deployment the freeze held, without waiting for a timer or sweep", async () => {
+    // Tue 24 Nov 11:00 CET: inside the window, so only the freeze holds the deployment.
+    const h = await createHarness();
+    const seen = commandApi([]);
+    const api = fakeApi();
+    api.ledger = [freezeIssue(7, "2026-11-23T12:00:00Z", null, "payments incident")];
+    nock("https://api.github.com")
+      .patch(`${BASE}/issues/7`)
+      .reply((_uri, body) => {
+        expect(body).toMatchObject({ state: "closed" });
+        api.ledger = [];
+        return [200, {}];
+      });
+
+    await held(h, api);
+    await h.send("issue_comment", command("/unfreeze payments fixed"));
+    await h.runtime.waiting.idle();
+
+    expect(seen.reactions).toEqual(["eyes", "+1"]);
+    expect(seen.comments.map((c) => c.issue)).toEqual([7, 1]);
+    expect(api.posts).toHaveLength(2);
+    expect(api.posts[1]).toMatchObject({ environment_name: "production", state: "approved" });
+    expect(h.runtime.waiting.pending()).toEqual([]);
+  });
+
+  it("/override <reason> on the PR releases its held deployment, is recorded in the ledger issue and shows in the check", async () => {
+    const h = await createHarness();
+    const prComments: Record<string, unknown>[] = [];
+    const seen = commandApi(prComments);
+    const api = fakeApi({ pulls: [pullRequest(1, GOOD_BODY)] });
+    api.ledger = [freezeIssue(7, "2026-11-23T12:00:00Z", null, "payments incident")];
+    // After the override the App re-checks the PR itself.
+    nock("https://api.github.com")
+      .get(`${BASE}/pulls/1`)
+      .reply(200, {
+        ...pullRequest(1, GOOD_BODY),
+        state: "open",
+        merged_at: null,
+        head: { sha: HEAD, ref: "fix" },
+      })
+      .get(new RegExp(`${BASE}/commits/${HEAD}/check-runs`))
+      .query(true)
+      .reply(200, { total_count: 0, check_runs: [] })
+      .post(`${BASE}/check-runs`)
+      .reply((_uri, body) => {
+        seen.checkRuns.push(body as Commands["checkRuns"][number]);
+        return [201, { id: 9 }];
+      })
+      .post(`${BASE}/issues/1/labels`)
+      .optionally()
+      .reply(200, [{ name: "risk: low" }]);
+
+    await held(h, api);
+    await h.send("issue_comment", command("/override hotfix for INC-1234", { pullRequest: true }));
+    await h.runtime.waiting.idle();
+
+    expect(seen.reactions).toEqual(["eyes", "+1"]);
+    // The freeze's ledger issue shows who overrode it for which PR and why; then the PR's own record.
+    expect(seen.comments.map((c) => c.issue)).toEqual([7, 1]);
+    expect(seen.comments[0]!.body).toMatch(
+      new RegExp(
+        `^Override: @Codertocat let ${OWNER}/${REPO}#1 through this freeze \\(.*\\): hotfix for INC-1234`,
+      ),
+    );
+    expect(seen.comments[1]!.body).toContain("Recorded in the freeze ledger: #7.");
+    // The held deployment (its commit came from PR #1) is approved at once.
+    expect(api.posts).toHaveLength(2);
+    expect(api.posts[1]).toMatchObject({ environment_name: "production", state: "approved" });
+    expect(h.runtime.waiting.pending()).toEqual([]);
+    // The check run passes and its summary names the override.
+    expect(seen.checkRuns).toHaveLength(1);
+    expect(seen.checkRuns[0]).toMatchObject({ conclusion: "success" });
+    expect(seen.checkRuns[0]!.output?.summary).toContain("**Override** by @Codertocat: hotfix for INC-1234");
+    expect(SHA).toBe(PAYLOAD.deployment.sha);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { reevaluateOpenPrs } from "../../src/github/pr-check.js";
+import { API, client, contents, github, isolateNetwork, REPO, ref } from "./helpers.js";
+
+isolateNetwork();
+
+const pr = (n: number) => ({
+  number: n,
+  head: { sha: n.toString(16).padStart(40, "0") },
+  base: { ref: "main" },
+  body: null,
+  draft: false,
+  user: { login: "octocat", type: "User" },
+  labels: [{ name: "risk: high" }],
+  additions: 1,
+  deletions: 0,
+  changed_files: 1,
+});
+const page = (n: number) => `${API}${REPO}/pulls?state=open&per_page=100&page=${n}`;
+
+describe("reevaluateOpenPrs", () => {
+  it("checks 250 open PRs over 3 pages, reading config, templates and the ledger once", async () => {
+    const all = Array.from({ length: 250 }, (_, i) => pr(i + 1));
+    const api = github()
+      .on("GET", contents(REPO, ".github/change-gate.yml"), 404, { message: "Not Found" })
+      .on("GET", `${REPO}/git/trees/HEAD`, 200, { sha: "t", url: "u", truncated: false, tree: [] })
+      .on("GET", `${REPO}/contents/.github`, 404, { message: "Not Found" })
+      .on("GET", /^\/repos\/octo-org\/api\/issues\?/, 200, [])
+      .on("GET", /^\/repos\/octo-org\/\.github\/issues\?/, 404, { message: "Not Found" })
+      .on("GET", /\/pulls\?state=open&per_page=100$/, 200, all.slice(0, 100), {
+        link: `<${page(2)}>; rel="next", <${page(3)}>; rel="last"`,
+      })
+      .on("GET", /\/pulls\?state=open&per_page=100&page=2$/, 200, all.slice(100, 200), {
+        link: `<${page(3)}>; rel="next", <${page(3)}>; rel="last"`,
+      })
+      .on("GET", /\/pulls\?state=open&per_page=100&page=3$/, 200, all.slice(200))
+      .on(
+        "GET",
+        /\/commits\/[0-9a-f]{40}\/check-runs\?/,
+        200,
+        { total_count: 0, check_runs: [] },
+        undefined,
+        250,
+      )
+      .on("POST", `${REPO}/check-runs`, 201, { id: 1 }, undefined, 250);
+
+    const result = await reevaluateOpenPrs(await client(), ref, new Date("2026-11-24T10:00:00Z"));
+
+    expect(result).toMatchObject({ evaluated: 250, failures: 0 });
+    const count = (prefix: string) => api.requests().filter((r) => r.startsWith(prefix)).length;
+    expect(count(`GET ${REPO}/contents/.github/change-gate.yml`)).toBe(1);
+    expect(count(`GET ${REPO}/git/trees/HEAD`)).toBe(1);
+    expect(count(`GET ${REPO}/contents/.github`)).toBe(2); // config file + the .github listing
+    expect(count(`GET ${REPO}/issues`)).toBe(1);
+    expect(count("GET /repos/octo-org/.github/issues")).toBe(1);
+    expect(count(`GET ${REPO}/pulls`)).toBe(3);
+    expect(api.writes().map((w) => w.body.head_sha)).toEqual(all.map((p) => p.head.sha));
+    // Each PR already carries its risk label: no label writes.
+    expect(count("POST") + count("DELETE")).toBe(250);
+    expect(api.calls).toHaveLength(3 + 2 + 3 + 250 * 2);
+  });
+
+  it("a PR whose check fails to write is counted and the batch goes on", async () => {
+    const failed: number[] = [];
+    github()
+      .on("GET", contents(REPO, ".github/change-gate.yml"), 404, {})
+      .on("GET", `${REPO}/git/trees/HEAD`, 200, { sha: "t", url: "u", truncated: false, tree: [] })
+      .on("GET", `${REPO}/contents/.github`, 404, {})
+      .on("GET", /^\/repos\/octo-org\/api\/issues\?/, 200, [])
+      .on("GET", /^\/repos\/octo-org\/\.github\/issues\?/, 404, {})
+      .on("GET", /\/pulls\?state=open&per_page=100$/, 200, [pr(1), pr(2)])
+      .on(
+        "GET",
+        /\/commits\/[0-9a-f]{40}\/check-runs\?/,
+        200,
+        { total_count: 0, check_runs: [] },
+        undefined,
+        3,
+      )
+      .on("POST", `${REPO}/check-runs`, 500, { message: "boom" })
+      .on("POST", `${REPO}/check-runs`, 500, { message: "boom" })
+      .on("POST", `${REPO}/check-runs`, 201, { id: 2 });
+    const result = await reevaluateOpenPrs(await client(), ref, new Date("2026-11-24T10:00:00Z"), {
+      onError: (n) => failed.push(n),
+    });
+    expect(result).toMatchObject({ evaluated: 2, failures: 1 });
+    expect(failed).toEqual([1]);
+  });
+});
