@@ -1,4 +1,4 @@
-import * as core from "@actions/core";
+import * as core from "./runner.js";
 
 /** What the step's error says for anything thrown: an Error's message, else the value itself. */
 export function thrownMessage(error: unknown): string {

@@ -1,3 +1,6 @@
+import { Octokit } from "@octokit/core";
+import { paginateRest } from "@octokit/plugin-paginate-rest";
+import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
 import { retry } from "@octokit/plugin-retry";
 import { type ThrottlingOptions, throttling } from "@octokit/plugin-throttling";
 import type { GitHub } from "../github/types.js";
@@ -30,10 +33,10 @@ const unspacedWrites: { key(id: string): { schedule: Schedule } } = {
 };
 
 /**
- * Octokit with retry and throttling, requesting through `httpFetch` (node:http(s); tests point GITHUB_API_URL at a
- * loopback API). Behind a proxy (https_proxy and friends) the toolkit's proxy-aware fetch is kept instead.
- * @actions/github is imported only here, after the event payload was validated: importing it parses
- * GITHUB_EVENT_PATH at once and would crash, outside any error handling, on a corrupt payload.
+ * Octokit with REST methods, pagination, retry and throttling, requesting through `httpFetch` (node:http(s); tests
+ * point GITHUB_API_URL at a loopback API). Behind a proxy (https_proxy and friends) @actions/github's proxy-aware
+ * client is used instead; it is imported only then, after the event payload was validated (importing it parses
+ * GITHUB_EVENT_PATH at once and would crash, outside any error handling, on a corrupt payload).
  */
 export async function createGitHub(
   token: string,
@@ -41,7 +44,6 @@ export async function createGitHub(
   log: ClientLog,
   opts: ClientOptions,
 ): Promise<GitHub> {
-  const { getOctokit } = await import("@actions/github");
   const proxied = PROXY_VARS.some((name) => env[name]);
   const onLimit =
     (kind: string, tries: number) =>
@@ -49,21 +51,27 @@ export async function createGitHub(
       log.warning(`${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
       return retryCount < tries;
     };
-  const client = getOctokit(
-    token,
-    {
-      baseUrl: env.GITHUB_API_URL || "https://api.github.com",
-      ...(proxied ? {} : { request: { fetch: httpFetch } }),
-      throttle: {
-        onRateLimit: onLimit("rate limit", 2),
-        onSecondaryRateLimit: onLimit("secondary rate limit", 3),
-        // Not in the plugin's option types, but read from its options (state = { ...defaults, ...throttle }); if a
-        // future version ignores it, writes are merely spaced again.
-        ...(opts.spaceWrites ? {} : { write: unspacedWrites }),
-      } as ThrottlingOptions,
-    },
-    throttling,
-    retry,
-  );
+  const options = {
+    baseUrl: env.GITHUB_API_URL || "https://api.github.com",
+    throttle: {
+      onRateLimit: onLimit("rate limit", 2),
+      onSecondaryRateLimit: onLimit("secondary rate limit", 3),
+      // Not in the plugin's option types, but read from its options (state = { ...defaults, ...throttle }); if a
+      // future version ignores it, writes are merely spaced again.
+      ...(opts.spaceWrites ? {} : { write: unspacedWrites }),
+    } as ThrottlingOptions,
+  };
+  if (proxied) {
+    // Behind a proxy the toolkit's proxy-aware fetch is kept (it loads undici, so only then).
+    const { getOctokit } = await import("@actions/github");
+    return getOctokit(token, options, throttling, retry) as unknown as GitHub;
+  }
+  const ActionOctokit = Octokit.plugin(restEndpointMethods, paginateRest, throttling, retry);
+  const client = new ActionOctokit({
+    ...options,
+    auth: token,
+    userAgent: "change-gate-action",
+    request: { fetch: httpFetch },
+  });
   return client as unknown as GitHub;
 }

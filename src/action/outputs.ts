@@ -1,4 +1,4 @@
-import * as core from "@actions/core";
+import * as core from "./runner.js";
 
 /** The step outputs declared in action.yml; a mode sets those that apply to it. */
 export interface ActionOutputs {

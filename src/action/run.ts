@@ -1,10 +1,10 @@
-import * as core from "@actions/core";
 import { clockFromEnv, TEST_CLOCK_ENV } from "./clock.js";
 import type { ActionContext, ModeHandler, ModeResult } from "./context.js";
 import { readEvent, readRepo, resolveMode } from "./event.js";
 import { createGitHub } from "./github-client.js";
 import { InputError, type Mode, readInputs } from "./inputs.js";
 import { setOutputs } from "./outputs.js";
+import * as core from "./runner.js";
 
 /** Each mode is its own chunk: a run loads only the code of the mode it runs. */
 const MODES: Record<Mode, () => Promise<ModeHandler>> = {
@@ -43,8 +43,7 @@ async function report(
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
   setOutputs(result.outputs);
-  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.summary, true).write();
-  else core.info(result.summary);
+  if (!core.appendSummary(result.summary, env)) core.info(result.summary);
   if (result.warning) core.warning(result.warning);
   if (result.failure === null) return;
   if (failOn === "never" && !result.undecided)
