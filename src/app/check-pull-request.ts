@@ -28,21 +28,25 @@ export async function checkPullRequest(
   opts: CheckPullRequestOptions = {},
 ): Promise<PrCheckResult> {
   let policy: Awaited<ReturnType<AppDeps["policies"]["get"]>>;
+  let labelSet: ReturnType<typeof riskLabels> | null;
+  let labels: string[];
+  let known: ReturnType<AppDeps["journal"]["checkRun"]>;
+  // Fail closed: anything before runPrCheck (which guards itself) that throws is a failing check too.
   try {
     policy = await deps.policies.get(gh, ref);
+    labelSet = policy.config.ok ? riskLabels(policy.config.config.risk.labels) : null;
+    labels = labelSet
+      ? deps.journal.currentLabels(
+          ref,
+          pr,
+          Object.values(labelSet).map((l) => l.name),
+        )
+      : pr.labels.map((l) => l.name);
+    known = deps.journal.checkRun(ref, pr.head.sha);
   } catch (error) {
     await writeInternalError(gh, ref, pr.head.sha, error, deps.appId);
     throw error;
   }
-  const labelSet = policy.config.ok ? riskLabels(policy.config.config.risk.labels) : null;
-  const labels = labelSet
-    ? deps.journal.currentLabels(
-        ref,
-        pr,
-        Object.values(labelSet).map((l) => l.name),
-      )
-    : pr.labels.map((l) => l.name);
-  const known = deps.journal.checkRun(ref, pr.head.sha);
   const result = await runPrCheck(gh, {
     ref,
     pr: { ...pr, labels: labels.map((name) => ({ name })) },

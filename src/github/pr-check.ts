@@ -251,15 +251,28 @@ export async function reevaluateOpenPrs(
   now: Date,
   opts: ReevaluateOptions = {},
 ): Promise<ReevaluateResult> {
-  const config = opts.config ?? (await readRepoConfig(gh, ref));
-  const shared = config.ok
-    ? {
-        templates: opts.templates ?? (await readTemplatesFor(gh, ref, config.config)),
-        ledger: opts.ledger ?? (await readActiveFreezes(gh, ref, now)),
-      }
-    : {};
   const result: ReevaluateResult = { evaluated: 0, failures: 0, nextChange: null };
   const iterator = gh.paginate.iterator(gh.rest.pulls.list, { ...ref, state: "open", per_page: 100 });
+  let config: ConfigResult;
+  let shared: { templates?: string[]; ledger?: LedgerFreeze[] };
+  try {
+    config = opts.config ?? (await readRepoConfig(gh, ref));
+    shared = config.ok
+      ? {
+          templates: opts.templates ?? (await readTemplatesFor(gh, ref, config.config)),
+          ledger: opts.ledger ?? (await readActiveFreezes(gh, ref, now)),
+        }
+      : {};
+  } catch (error) {
+    // Fail closed: when what every PR's decision needs cannot be read, no earlier pass may stay on a head.
+    for await (const page of iterator)
+      for (const pr of page.data as PullRequestLike[]) {
+        await writeInternalError(gh, ref, pr.head.sha, error, opts.appId);
+        result.failures++;
+        opts.onError?.(pr.number, error);
+      }
+    throw error;
+  }
   for await (const page of iterator) {
     const prs = page.data as PullRequestLike[];
     const overrides = config.ok ? overrideBatch(gh, ref, prs, config.config, now) : undefined;

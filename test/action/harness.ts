@@ -53,7 +53,7 @@ export interface ActionRunOptions {
   repository?: string;
 }
 
-/** `name<<delimiter\nvalue\ndelimiter` records, as @actions/core writes them to GITHUB_OUTPUT. */
+/** `name<<delimiter\nvalue\ndelimiter` records, as the runner protocol has them in GITHUB_OUTPUT. */
 export function parseOutputFile(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
@@ -116,7 +116,7 @@ export async function runAction(o: ActionRunOptions): Promise<ActionRun> {
   }
 }
 
-/** The `::error::` lines @actions/core writes for setFailed. */
+/** The `::error::` lines a failed step writes. */
 export function errors(run: ActionRun): string[] {
   return run.stdout
     .split("\n")

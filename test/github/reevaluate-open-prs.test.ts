@@ -86,4 +86,36 @@ describe("reevaluateOpenPrs", () => {
     expect(result).toMatchObject({ evaluated: 2, failures: 1 });
     expect(failed).toEqual([1]);
   });
+
+  it("when the freeze ledger cannot be read, every open PR gets a failing 'internal error' check, not a stale pass", async () => {
+    const failed: number[] = [];
+    const api = github()
+      .on("GET", contents(REPO, ".github/change-gate.yml"), 404, {})
+      .on("GET", `${REPO}/git/trees/HEAD`, 200, { sha: "t", url: "u", truncated: false, tree: [] })
+      .on("GET", `${REPO}/contents/.github`, 404, {})
+      .on("GET", /^\/repos\/octo-org\/api\/issues\?/, 500, { message: "Server Error" })
+      .on("GET", /\/pulls\?state=open&per_page=100$/, 200, [pr(1), pr(2)])
+      .on(
+        "GET",
+        /\/commits\/[0-9a-f]{40}\/check-runs\?/,
+        200,
+        { total_count: 0, check_runs: [] },
+        undefined,
+        2,
+      )
+      .on("POST", `${REPO}/check-runs`, 201, { id: 1 }, undefined, 2);
+
+    await expect(
+      reevaluateOpenPrs(await client(), ref, new Date("2026-11-24T10:00:00Z"), {
+        onError: (n) => failed.push(n),
+      }),
+    ).rejects.toThrow();
+    expect(failed).toEqual([1, 2]);
+    const writes = api.writes();
+    expect(writes.map((w) => [w.body.head_sha, w.body.conclusion])).toEqual([
+      [pr(1).head.sha, "failure"],
+      [pr(2).head.sha, "failure"],
+    ]);
+    expect(writes[0]?.body.output.title).toMatch(/internal error/);
+  });
 });

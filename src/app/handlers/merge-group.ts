@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
 import { runMergeGroupCheck } from "../../github/merge-group-check.js";
+import { writeInternalError } from "../../github/pr-check.js";
 import { githubOf, guarded, repoOf } from "../context.js";
 import type { AppDeps } from "../deps.js";
 
@@ -11,7 +12,15 @@ export function register(app: Probot, deps: AppDeps): void {
       const repository = context.payload.repository;
       if (!repository) return;
       const ref = repoOf(repository);
-      const { config, templates } = await deps.policies.get(gh, ref);
+      let policy: Awaited<ReturnType<AppDeps["policies"]["get"]>>;
+      try {
+        policy = await deps.policies.get(gh, ref);
+      } catch (error) {
+        // Fail closed with the error on the group's head, as runMergeGroupCheck does, instead of leaving it pending.
+        await writeInternalError(gh, ref, context.payload.merge_group.head_sha, error, deps.appId);
+        throw error;
+      }
+      const { config, templates } = policy;
       const result = await runMergeGroupCheck(gh, {
         ref,
         group: context.payload.merge_group,

@@ -2,6 +2,7 @@ import type { Context, Probot } from "probot";
 import { CHECK_NAME } from "../../github/check-run.js";
 import { runMergeGroupCheck } from "../../github/merge-group-check.js";
 import type { PullRequestLike } from "../../github/pr-check.js";
+import { writeInternalError } from "../../github/pr-check.js";
 import type { GitHub, RepoRef } from "../../github/types.js";
 import { checkPullRequest } from "../check-pull-request.js";
 import { githubOf, guarded, installationOf, repoOf } from "../context.js";
@@ -43,7 +44,15 @@ async function recheck(
   const ref = repoOf(context.payload.repository);
   deps.policies.evict(ref);
   if (head.headBranch && MERGE_QUEUE_BRANCH.test(head.headBranch)) {
-    const { config, templates } = await deps.policies.get(gh, ref);
+    let policy: Awaited<ReturnType<typeof deps.policies.get>>;
+    try {
+      policy = await deps.policies.get(gh, ref);
+    } catch (error) {
+      // Fail closed: the queued group gets a failing check rather than none.
+      await writeInternalError(gh, ref, head.headSha, error, deps.appId);
+      throw error;
+    }
+    const { config, templates } = policy;
     await runMergeGroupCheck(gh, {
       ref,
       group: {

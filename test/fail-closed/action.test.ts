@@ -1,0 +1,149 @@
+// Fail-closed audit of the Action (the bundled dist/action.js in a child process, against the loopback fake GitHub):
+// an API error in pr or deploy mode fails the job (exit code 1, `conclusion` output not success) and never leaves a
+// passing change-gate check.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, errors, examplePayload, runAction } from "../action/harness.js";
+import { prRoutes, READY_BODY, REPO } from "../action/routes.js";
+import type { Route } from "../support/fake-github.js";
+import { pathCounter } from "./app-fake.js";
+
+const NOW = { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" };
+const ORG_LEDGER = "/repos/Codertocat/.github/issues";
+const counter = pathCounter("action");
+afterAll(counter.report);
+beforeAll(ensureBuilt);
+
+const MESSAGES: Record<number, string> = {
+  401: "Bad credentials",
+  403: "Forbidden",
+  404: "Not Found",
+  422: "Validation Failed",
+  500: "Server Error",
+};
+
+function broken(method: string, path: string, status: number): Route {
+  return {
+    method,
+    path,
+    status,
+    body: { message: MESSAGES[status], documentation_url: "https://docs.github.com/rest" },
+  };
+}
+
+function openedPr() {
+  const payload = examplePayload("pull_request", (p) => p.action === "opened");
+  payload.pull_request.body = READY_BODY;
+  return payload;
+}
+
+type Row = { name: string; method: string; path: string; status: number };
+
+function rows(what: string, method: string, path: string, statuses: number[]): Row[] {
+  return statuses.map((status) => ({
+    name: `${what} ${status} → job fails, no passing check`,
+    method,
+    path,
+    status,
+  }));
+}
+
+describe("Action pr mode", () => {
+  const payload = openedPr();
+  const sha = payload.pull_request.head.sha;
+
+  it("baseline: a described PR passes", async () => {
+    const run = await runAction({
+      event: "pull_request",
+      payload,
+      routes: prRoutes({ pr: 2, sha }),
+      env: NOW,
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs.conclusion).toBe("success");
+  });
+
+  it.concurrent.each(
+    counter.add([
+      ...rows("config read", "GET", `${REPO}/contents/.github/change-gate.yml`, [500, 401, 403, 422]),
+      ...rows("template listing", "GET", `${REPO}/git/trees/HEAD`, [500, 401, 403, 422]),
+      ...rows("repo freeze ledger", "GET", `${REPO}/issues`, [500, 401, 403, 404, 422]),
+      ...rows("org freeze ledger", "GET", ORG_LEDGER, [500, 401, 422]),
+      ...rows("check-run lookup", "GET", `${REPO}/commits/${sha}/check-runs`, [500, 401, 404, 422]),
+      ...rows("check-run create", "POST", `${REPO}/check-runs`, [500, 401, 404, 422]),
+      ...rows("risk label add", "POST", `${REPO}/issues/2/labels`, [500, 401, 404, 422]),
+    ]),
+  )(
+    "$name",
+    async ({ method, path, status }) => {
+      const run = await runAction({
+        event: "pull_request",
+        payload,
+        routes: [broken(method, path, status), ...prRoutes({ pr: 2, sha })],
+        env: NOW,
+      });
+      expect(run.requests.some((r) => r.method === method && r.path === path)).toBe(true);
+      expect(run.code).toBe(1);
+      expect(run.outputs.conclusion).not.toBe("success");
+      expect(errors(run)).not.toEqual([]);
+      // The last check-run GitHub accepted (the fake answers the route's status) is not a pass.
+      const accepted = run.requests.filter(
+        (r) =>
+          r.method === "POST" && r.path === `${REPO}/check-runs` && !(method === "POST" && path === r.path),
+      );
+      const last = accepted.at(-1)?.body as { conclusion?: string } | undefined;
+      expect(["success", "neutral"]).not.toContain(last?.conclusion);
+    },
+    90_000,
+  );
+});
+
+describe("Action deploy mode", () => {
+  const push = () => examplePayload("push");
+  const happy: Route[] = [
+    { method: "GET", path: `${REPO}/issues`, body: [] },
+    { method: "GET", path: ORG_LEDGER, body: [] },
+  ];
+
+  it("baseline: an open gate passes", async () => {
+    const run = await runAction({
+      event: "push",
+      payload: push(),
+      config: "timezone: UTC\n",
+      routes: happy,
+      env: NOW,
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs.conclusion).toBe("success");
+  });
+
+  it.concurrent.each(
+    counter.add([
+      ...rows("deploy: repo freeze ledger", "GET", `${REPO}/issues`, [500, 401, 403, 404, 422]),
+      ...rows("deploy: org freeze ledger", "GET", ORG_LEDGER, [500, 401, 422]),
+      // Without a checkout the config comes through the API.
+      ...rows(
+        "deploy without checkout: config read",
+        "GET",
+        `${REPO}/contents/.github/change-gate.yml`,
+        [500, 401, 403, 422],
+      ),
+    ]),
+  )(
+    "$name",
+    async ({ name, method, path, status }) => {
+      const run = await runAction({
+        event: "push",
+        payload: push(),
+        ...(name.includes("without checkout") ? {} : { config: "timezone: UTC\n" }),
+        routes: [broken(method, path, status), ...happy],
+        env: NOW,
+      });
+      expect(run.requests.some((r) => r.method === method && r.path === path)).toBe(true);
+      expect(run.code).toBe(1);
+      expect(run.outputs.conclusion).not.toBe("success");
+      expect(run.outputs.open).not.toBe("true");
+      expect(errors(run)).not.toEqual([]);
+    },
+    90_000,
+  );
+});
