@@ -32,6 +32,17 @@ export interface Source {
 /** Offsets never exceed ±14 h, so a wall range padded by 2 days always contains the instant range. */
 const PAD = 2 * DAY;
 
+/** What a config window or freeze rule says about itself, shared by its weekly and cron forms. */
+function identity(rule: WindowRule | FreezeRule, kind: Source["kind"], order: number) {
+  return {
+    kind,
+    why: kind === "window" ? ("window" as const) : ("freeze" as const),
+    order,
+    label: ruleLabel(rule),
+    reason: rule.reason,
+  };
+}
+
 function weeklySource(
   rule: WindowRule | FreezeRule,
   zone: string,
@@ -48,11 +59,7 @@ function weeklySource(
   // end <= start crosses midnight and belongs to its start day (end 24:00 is the next midnight, not a crossing).
   const endOffset = end <= start ? DAY + end * MINUTE : end * MINUTE;
   const source: Source = {
-    kind,
-    why: kind === "window" ? "window" : "freeze",
-    order,
-    label: ruleLabel(rule),
-    reason: rule.reason,
+    ...identity(rule, kind, order),
     intervals(from, to) {
       const out: Interval[] = [];
       if (days.size === 0) return out;
@@ -83,11 +90,7 @@ function cronSource(
   const maxLength = calendarDays * DAY + DAY + exact;
   const expr = rule.cron ?? "";
   const source: Source = {
-    kind,
-    why: kind === "window" ? "window" : "freeze",
-    order,
-    label: ruleLabel(rule),
-    reason: rule.reason,
+    ...identity(rule, kind, order),
     intervals(from, to) {
       const out: Interval[] = [];
       let previous = Number.NEGATIVE_INFINITY;
