@@ -5,7 +5,7 @@ import { join } from "node:path";
 import nock from "nock";
 import { afterAll } from "vitest";
 import { loadHolidayLibrary } from "../src/core/schedule/holiday-library.js";
-import { type RecordedRequest, validateRequest } from "./contract/openapi.js";
+import { type RecordedRequest, safeJson, validateRequest } from "./contract/openapi.js";
 
 // Tests call the synchronous core directly, so the lazily loaded holiday calendar is loaded once up front.
 await loadHolidayLibrary();
@@ -28,14 +28,6 @@ globalThis.fetch = async (input: Parameters<typeof fetch>[0], init?: RequestInit
   }
   return realFetch(input, init);
 };
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
 
 afterAll(() => {
   if (recorded.length === 0) return;

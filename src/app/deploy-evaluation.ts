@@ -2,7 +2,7 @@ import { formatConfigError } from "../core/config/load.js";
 import type { Config } from "../core/config/schema.js";
 import { readTemplates, type TemplateText } from "../core/description/index.js";
 import { type DeployDecision, decideDeployment, rejectForConfig } from "../core/policy/deploy-decision.js";
-import { descriptionSkipReason, evaluateChange } from "../core/policy/index.js";
+import { descriptionSkipReason, evaluateChange, pullRequestFacts } from "../core/policy/index.js";
 import type { ChangedFile } from "../core/risk/index.js";
 import type { LedgerFreeze } from "../core/schedule/index.js";
 import { readActiveFreezes, readOverride } from "../github/freeze-ledger/index.js";
@@ -139,17 +139,9 @@ export async function evaluateDeployment(
 
   let files: ChangedFile[] | null = null;
   if (pr && needsFiles(config)) files = await listPrFiles(gh, ref, pr.number);
-  const labels = (pr?.labels ?? []).map((l) => l.name).filter((n): n is string => typeof n === "string");
-  const author = pr?.user?.login ?? null;
-  const skip = pr
-    ? descriptionSkipReason(config, {
-        author,
-        authorIsBot: pr.user?.type === "Bot" || (author?.endsWith("[bot]") ?? false),
-        labels,
-        files,
-        draft: pr.draft ?? false,
-      })
-    : null;
+  const facts = pr ? pullRequestFacts(pr, files) : null;
+  const labels = facts?.labels ?? [];
+  const skip = facts ? descriptionSkipReason(config, facts) : null;
   const override = pr ? await readOverride(gh, ref, pr.number, config, now(), { labels }) : null;
   const template = pr && !skip ? await loaded.template() : undefined;
 

@@ -1,4 +1,5 @@
 import type { Config } from "../core/config/schema.js";
+import { isBotAccount } from "../core/policy/skip.js";
 import type { GitHub, RepoRef } from "./types.js";
 
 export type CommandRule = Config["commands"]["freeze"];
@@ -19,10 +20,6 @@ function rank(permission: string): number {
   return Math.max(i, 0);
 }
 
-export function isBot(login: string, userType: string): boolean {
-  return userType === "Bot" || login.toLowerCase().endsWith("[bot]");
-}
-
 /**
  * May `login` use /freeze, /unfreeze and /override here? Yes with at least `rule.permission` on the repository, or
  * as an active member of one of `rule.teams` (in the repository owner's org). Bots never may. One request, plus one
@@ -35,7 +32,7 @@ export async function checkAuthority(
   userType: string,
   rule: CommandRule,
 ): Promise<Authority> {
-  if (isBot(login, userType))
+  if (isBotAccount(login, userType))
     return { allowed: false, permission: "none", reason: "bots may not use commands" };
   const permission = await repositoryPermission(gh, ref, login);
   if (rank(permission) >= rank(rule.permission)) {

@@ -7,6 +7,7 @@ import {
   descriptionSkipReason,
   evaluateChange,
   type Override,
+  pullRequestFacts,
 } from "../core/policy/index.js";
 import { gateSummary, gateTitle } from "../core/render/index.js";
 import { type ChangedFile, riskLabels } from "../core/risk/index.js";
@@ -106,16 +107,9 @@ export async function decidePr(gh: GitHub, opts: DecideOptions): Promise<CheckRe
   const templates = opts.templates ?? (await readTemplatesFor(gh, ref, config));
   const files = needsFileList(config) ? await listPrFiles(gh, ref, pr.number) : totalsOf(pr);
   const ledger = opts.ledger ?? (await readActiveFreezes(gh, ref, opts.now));
-  const labels = pr.labels.map((l) => l.name);
-  const author = pr.user?.login ?? null;
-  const draft = pr.draft ?? false;
-  const skip = descriptionSkipReason(config, {
-    author,
-    authorIsBot: pr.user?.type === "Bot" || (author?.endsWith("[bot]") ?? false),
-    labels,
-    files,
-    draft,
-  });
+  const facts = pullRequestFacts(pr, files);
+  const { labels, draft } = facts;
+  const skip = descriptionSkipReason(config, facts);
   const input = {
     config,
     at: opts.now,

@@ -1,5 +1,6 @@
 import { type Command, parseCommand } from "../core/commands/index.js";
 import type { Config } from "../core/config/schema.js";
+import { isBotAccount } from "../core/policy/skip.js";
 import { describeSchedule, evaluateSchedule } from "../core/schedule/index.js";
 import {
   declareFreeze,
@@ -10,7 +11,7 @@ import {
   recordOverrideInLedger,
 } from "./freeze-ledger/index.js";
 import { frozenReply, statusReply, unfrozenReply } from "./freeze-ledger/replies.js";
-import { checkAuthority, isBot, whoMay } from "./permissions.js";
+import { checkAuthority, whoMay } from "./permissions.js";
 import type { GitHub, RepoRef } from "./types.js";
 
 export interface CommandEvent {
@@ -53,7 +54,7 @@ type Reaction = "eyes" | "+1" | "-1";
  */
 export async function runCommand(gh: GitHub, event: CommandEvent): Promise<CommandResult> {
   const { comment, config, now } = event;
-  if (event.action !== "created" || isBot(comment.user.login, comment.user.type)) return ignored();
+  if (event.action !== "created" || isBotAccount(comment.user.login, comment.user.type)) return ignored();
   const parsed = parseCommand(comment.body, { now, timezone: config.timezone });
   if (parsed === null) return ignored();
 
@@ -232,7 +233,7 @@ export async function refuseWithConfigErrors(
   errors: readonly string[],
 ): Promise<CommandResult> {
   const { comment } = event;
-  if (event.action !== "created" || isBot(comment.user.login, comment.user.type)) return ignored();
+  if (event.action !== "created" || isBotAccount(comment.user.login, comment.user.type)) return ignored();
   const parsed = parseCommand(comment.body, { now: event.now, timezone: "UTC" });
   if (parsed === null) return ignored();
   const feedback = new Feedback(gh, event);

@@ -84,7 +84,8 @@ export function validateRequest(req: RecordedRequest): string[] {
   return errors;
 }
 
-function safeJson(text: string): unknown {
+/** A request or response body: parsed JSON when it is JSON, else the text itself. */
+export function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { validateRequest } from "../contract/openapi.js";
+import { safeJson, validateRequest } from "../contract/openapi.js";
 
 export interface Recorded {
   method: string;
@@ -127,12 +127,7 @@ function safeDecode(pathname: string): string {
 }
 
 function parseBody(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  return text === "" ? undefined : safeJson(text);
 }
 
 function send(

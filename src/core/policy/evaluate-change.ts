@@ -143,7 +143,11 @@ export function evaluateChange(input: ChangeInput): CheckReport {
   );
   const ledger = input.ledger ?? [];
   const mergeSchedule = evaluateSchedule({ config, riskLevel: risk.level, ledger }, at);
-  const deploySchedule = evaluateSchedule({ config, environment, riskLevel: risk.level, ledger }, at);
+  // Without an environment the deploy gate sees exactly the merge gate's schedule: evaluate it once.
+  const deploySchedule =
+    environment === null
+      ? mergeSchedule
+      : evaluateSchedule({ config, environment, riskLevel: risk.level, ledger }, at);
 
   const required = {
     rollback: config.description.rollback.required,

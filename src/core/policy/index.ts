@@ -7,4 +7,4 @@ export {
   type GateRule,
   type Override,
 } from "./evaluate-change.js";
-export { descriptionSkipReason, type PullRequestFacts } from "./skip.js";
+export { descriptionSkipReason, isBotAccount, type PullRequestFacts, pullRequestFacts } from "./skip.js";

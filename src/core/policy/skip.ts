@@ -11,6 +11,30 @@ export interface PullRequestFacts {
   draft: boolean;
 }
 
+/** A GitHub App or bot account: type "Bot", or a login ending in "[bot]". One place decides it. */
+export function isBotAccount(login: string | null | undefined, type: string | null | undefined): boolean {
+  return type === "Bot" || (login?.toLowerCase().endsWith("[bot]") ?? false);
+}
+
+/** The facts `descriptionSkipReason` needs, from a PR as webhooks and the REST API send it. */
+export function pullRequestFacts(
+  pr: {
+    user?: { login?: string; type?: string } | null;
+    labels?: readonly { name?: string }[];
+    draft?: boolean;
+  },
+  files: ChangedFile[] | null,
+): PullRequestFacts {
+  const author = pr.user?.login ?? null;
+  return {
+    author,
+    authorIsBot: isBotAccount(author, pr.user?.type),
+    labels: (pr.labels ?? []).map((l) => l.name).filter((n): n is string => typeof n === "string"),
+    files,
+    draft: pr.draft ?? false,
+  };
+}
+
 /**
  * Why the description rules do not apply to this PR, or null when they do. Bots cannot write a rollback plan, so
  * their PRs skip the description rules (freezes still apply to them).
