@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { dirname, join, normalize } from "node:path";
 import { performance } from "node:perf_hooks";
+import { build } from "esbuild";
 import { ensureBuilt, examplePayload } from "../test/action/harness.js";
 import { prRoutes, READY_BODY } from "../test/action/routes.js";
 import { startFakeGitHub } from "../test/support/fake-github.js";
@@ -61,7 +62,42 @@ async function wall(args: string[], env: NodeJS.ProcessEnv = { PATH: process.env
   return times[Math.floor(RUNS / 2)]!;
 }
 
+/**
+ * The floor under the pr mode: a minified bundle that only loads and touches the libraries it must run (YAML, zod,
+ * Temporal, cron, globs, unified + remark + GFM, Octokit), without any change-gate code or request.
+ */
+async function libraryFloor(): Promise<string> {
+  const file = join(dir, "floor.mjs");
+  await build({
+    stdin: {
+      contents: [
+        'import { parseDocument } from "yaml"; import { z } from "zod"; import { Temporal } from "temporal-polyfill";',
+        'import { Cron } from "croner"; import picomatch from "picomatch"; import { unified } from "unified";',
+        'import remarkParse from "remark-parse"; import remarkGfm from "remark-gfm"; import { Octokit } from "@octokit/core";',
+        "globalThis.touched = [parseDocument('a: 1'), z.object({ a: z.string() }).safeParse({ a: 'x' }),",
+        "  Temporal.Now.instant(), new Cron('0 9 * * 1'), picomatch('src/**'),",
+        "  unified().use(remarkParse).use(remarkGfm).parse('## Rollback plan\\nRevert.'), new Octokit()];",
+      ].join("\n"),
+      resolveDir: process.cwd(),
+      loader: "js",
+    },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "node",
+    outfile: file,
+    logLevel: "error",
+    // As scripts/build.mjs: CommonJS dependencies inside an ESM bundle need a require.
+    banner: {
+      js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',
+    },
+  });
+  return file;
+}
+
 const base = await wall(["-e", "0"]);
+const floorFile = await libraryFloor();
+const floor = await wall([floorFile]);
 const prMode = await wall(["dist/action.js"], runnerEnv("pull_request", "pr.json"));
 const requests = api.requests.length / RUNS;
 const deployMode = await wall(["dist/action.js"], runnerEnv("push", "push.json"));
@@ -75,6 +111,9 @@ console.log(
 );
 console.log(
   `  deploy mode (open window)    ${deployMode.toFixed(0).padStart(5)} ms = ${(deployMode / base).toFixed(2)}x`,
+);
+console.log(
+  `  library floor (load only)    ${floor.toFixed(0).padStart(5)} ms = ${(floor / base).toFixed(2)}x  (yaml, zod, temporal, croner, picomatch, remark+gfm, octokit; no change-gate code, no request)`,
 );
 
 /** A bundle file and everything it imports statically (what loading it costs), as a set of paths. */

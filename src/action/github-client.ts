@@ -4,6 +4,7 @@ import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
 import { retry } from "@octokit/plugin-retry";
 import { type ThrottlingOptions, throttling } from "@octokit/plugin-throttling";
 import type { GitHub } from "../github/types.js";
+import { directRetry } from "./direct-retry.js";
 import { httpFetch } from "./http-fetch.js";
 
 export interface ClientLog {
@@ -12,25 +13,15 @@ export interface ClientLog {
 
 export interface ClientOptions {
   /**
-   * Space writes a second apart (GitHub's advice for many writes). A sweep or a freeze fanned out to hundreds of
-   * PRs needs it; a single PR check or deploy gate makes a handful of writes and would only wait for nothing.
-   * Rate-limit answers are retried either way.
+   * A run that fans out over many PRs (sweep, freeze commands): the throttling plugin queues requests and spaces
+   * writes a second apart (GitHub's advice for many writes), and the retry plugin retries. A single PR check or
+   * deploy gate makes a handful of requests: they go straight out, with the same retry policy (`directRetry`),
+   * because the plugins' queues cost ~10 ms per request and would only wait for nothing.
    */
-  spaceWrites: boolean;
+  fanOut: boolean;
 }
 
 const PROXY_VARS = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"];
-
-type Schedule = (
-  options: unknown,
-  job: (...args: unknown[]) => Promise<unknown>,
-  ...args: unknown[]
-) => Promise<unknown>;
-
-/** Stands in for the throttling plugin's write limiter (a Bottleneck group) when writes need no spacing. */
-const unspacedWrites: { key(id: string): { schedule: Schedule } } = {
-  key: () => ({ schedule: (_options, job, ...args) => job(...args) }),
-};
 
 /**
  * Octokit with REST methods, pagination, retry and throttling, requesting through `httpFetch` (node:http(s); tests
@@ -58,7 +49,6 @@ export async function createGitHub(
       onSecondaryRateLimit: onLimit("secondary rate limit", 3),
       // Not in the plugin's option types, but read from its options (state = { ...defaults, ...throttle }); if a
       // future version ignores it, writes are merely spaced again.
-      ...(opts.spaceWrites ? {} : { write: unspacedWrites }),
     } as ThrottlingOptions,
   };
   if (proxied) {
@@ -66,12 +56,17 @@ export async function createGitHub(
     const { getOctokit } = await import("@actions/github");
     return getOctokit(token, options, throttling, retry) as unknown as GitHub;
   }
-  const ActionOctokit = Octokit.plugin(restEndpointMethods, paginateRest, throttling, retry);
-  const client = new ActionOctokit({
+  const client = {
     ...options,
     auth: token,
     userAgent: "change-gate-action",
     request: { fetch: httpFetch },
-  });
-  return client as unknown as GitHub;
+  };
+  if (opts.fanOut)
+    return new (Octokit.plugin(restEndpointMethods, paginateRest, throttling, retry))(
+      client,
+    ) as unknown as GitHub;
+  const direct = new (Octokit.plugin(restEndpointMethods, paginateRest))(client);
+  direct.hook.wrap("request", directRetry(log));
+  return direct as unknown as GitHub;
 }

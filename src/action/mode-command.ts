@@ -1,6 +1,6 @@
 import { cell } from "../core/render/index.js";
-import { reevaluateOpenPrs } from "../github/pr-check.js";
-import { type CommandEvent, runCommand } from "../github/run-command.js";
+import { type PullRequestLike, reevaluateOpenPrs, runPrCheck } from "../github/pr-check.js";
+import { type CommandEvent, fanOutLedger, runCommand } from "../github/run-command.js";
 import { configOrFailure, readActionConfig } from "./config.js";
 import type { ActionContext, ModeResult } from "./context.js";
 import { InputError } from "./inputs.js";
@@ -10,11 +10,12 @@ interface CommentPayload {
   action?: string;
   comment?: {
     id: number;
+    node_id?: string;
     body?: string | null;
     html_url: string;
     user?: { login: string; type?: string } | null;
   };
-  issue?: { number: number; pull_request?: unknown; locked?: boolean };
+  issue?: { number: number; node_id?: string; pull_request?: unknown; locked?: boolean };
 }
 
 /** `/freeze`, `/unfreeze`, `/freeze status`, `/override` in an issue or PR comment; PR checks follow a ledger change. */
@@ -33,12 +34,14 @@ export async function runCommandMode(ctx: ActionContext): Promise<ModeResult> {
     now,
     comment: {
       id: comment.id,
+      ...(comment.node_id ? { node_id: comment.node_id } : {}),
       body: comment.body ?? "",
       html_url: comment.html_url,
       user: { login: comment.user?.login ?? "ghost", type: comment.user?.type ?? "User" },
     },
     issue: {
       number: issue.number,
+      ...(issue.node_id ? { node_id: issue.node_id } : {}),
       is_pull_request: Boolean(issue.pull_request),
       locked: Boolean(issue.locked),
     },
@@ -57,9 +60,15 @@ export async function runCommandMode(ctx: ActionContext): Promise<ModeResult> {
         .join("\n"),
     );
   if (result.error) lines.push(`Error: ${cell(result.error)}`);
-  if (result.stateChanged) {
+  if (result.stateChanged && result.command?.kind === "override") {
+    // An override concerns its own PR only: re-check that one, as the App does.
+    const { data: pr } = await ctx.gh.rest.pulls.get({ ...ctx.repo, pull_number: event.issue.number });
+    const out = await runPrCheck(ctx.gh, { ref: ctx.repo, pr: pr as PullRequestLike, now, config });
+    lines.push(`Re-checked #${pr.number}: ${out.conclusion}.`);
+  } else if (result.stateChanged) {
     const prs = await reevaluateOpenPrs(ctx.gh, ctx.repo, now, {
       config,
+      ...(await fanOutLedger(ctx.gh, ctx.repo, now, result)),
       onError: (pr, error) =>
         ctx.log.warning(`#${pr}: ${error instanceof Error ? error.message : String(error)}`),
     });

@@ -2,6 +2,7 @@ import type { ConfigResult } from "../core/config/load.js";
 import { type CheckReport, evaluateChange } from "../core/policy/index.js";
 import { readActiveFreezes } from "../github/freeze-ledger/index.js";
 import { type MergeGroupLike, mergeGroupPrNumber, runMergeGroupCheck } from "../github/merge-group-check.js";
+import { type LabelEvent, recordLabelOverride } from "../github/override-label.js";
 import { decidePr, type PullRequestLike, runPrCheck } from "../github/pr-check.js";
 import { configOrFailure, readActionConfig } from "./config.js";
 import type { ActionContext, ModeResult } from "./context.js";
@@ -35,11 +36,17 @@ export async function runPrMode(ctx: ActionContext): Promise<ModeResult> {
         failure,
       };
     }
+    const event = ctx.event.payload as Partial<LabelEvent>;
+    const override =
+      config.ok && event.action === "labeled"
+        ? await recordLabelOverride(ctx.gh, ctx.repo, event as LabelEvent, config.config, now)
+        : null;
+    if (override) ctx.log.info(`override label by @${override.by}: ${override.outcome}`);
     const result = await runPrCheck(ctx.gh, { ref: ctx.repo, pr: target.pr, now, config });
     if (!result.report || "failure" in loaded)
       return { outputs: { conclusion: "failure" }, ...("failure" in loaded ? loaded : invalid()) };
     ctx.log.info(
-      `check run ${result.check.action} (#${result.check.id}): ${result.report.gates.merge.summary}`,
+      `check run ${result.check.action}${"id" in result.check ? ` (#${result.check.id})` : ""}: ${result.report.gates.merge.summary}`,
     );
     return verdict(result.report, now, `pull request #${target.pr.number}`, null);
   } catch (error) {

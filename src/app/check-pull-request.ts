@@ -56,7 +56,7 @@ export async function checkPullRequest(
     appId: deps.appId,
     priorRun: known ?? (opts.newHead ? null : undefined),
   });
-  deps.journal.recordCheckRun(ref, pr.head.sha, result.check.verdict);
+  if ("verdict" in result.check) deps.journal.recordCheckRun(ref, pr.head.sha, result.check.verdict);
   if (labelSet && result.report && result.labels.added.length + result.labels.removed.length > 0)
     deps.journal.recordRiskLabel(ref, pr.number, labelSet[result.report.risk.level].name, deps.clock.now());
   if (installationId !== null && result.report)

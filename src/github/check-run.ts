@@ -34,6 +34,8 @@ export interface CheckRunContent {
    * nothing changed) or null when the head is known to have none yet (created without a read).
    */
   prior?: CheckVerdict | null;
+  /** The head's latest run as just read from GitHub (`latestCheckRun`): used as is, never read again. */
+  current?: ExistingRun | null;
 }
 
 /** A run's verdict as change-gate compares it. */
@@ -51,7 +53,7 @@ export interface CheckRunWrite {
   verdict: CheckVerdict;
 }
 
-interface ExistingRun {
+export interface ExistingRun {
   id: number;
   conclusion: string | null;
   status: string;
@@ -79,7 +81,12 @@ function sameContent(run: ExistingRun, c: CheckRunContent): boolean {
 export async function upsertCheckRun(gh: GitHub, ref: RepoRef, c: CheckRunContent): Promise<CheckRunWrite> {
   const known =
     c.prior === undefined || (c.prior !== null && sameContent(asRun(c.prior), c)) ? undefined : c.prior;
-  const existing = known === undefined ? await latestRun(gh, ref, c) : known && asRun(known);
+  const existing =
+    c.current !== undefined
+      ? c.current
+      : known === undefined
+        ? await latestCheckRun(gh, ref, c.headSha, c.appId)
+        : known && asRun(known);
   const verdict = (id: number): CheckVerdict => ({
     id,
     conclusion: c.conclusion,
@@ -131,13 +138,19 @@ export async function upsertCheckRun(gh: GitHub, ref: RepoRef, c: CheckRunConten
   return { action, id, verdict: verdict(id) };
 }
 
-async function latestRun(gh: GitHub, ref: RepoRef, c: CheckRunContent): Promise<ExistingRun | null> {
+/** This check's latest run on a head (of `appId`'s runs when given), or null. */
+export async function latestCheckRun(
+  gh: GitHub,
+  ref: RepoRef,
+  headSha: string,
+  appId?: number,
+): Promise<ExistingRun | null> {
   const { data } = await gh.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
     ...ref,
-    ref: c.headSha,
+    ref: headSha,
     check_name: CHECK_NAME,
     filter: "latest",
-    ...(c.appId ? { app_id: c.appId } : {}),
+    ...(appId ? { app_id: appId } : {}),
   });
   return (data.check_runs[0] as ExistingRun | undefined) ?? null;
 }

@@ -12,7 +12,15 @@ import {
 import { gateSummary, gateTitle } from "../core/render/index.js";
 import { type ChangedFile, riskLabels } from "../core/risk/index.js";
 import type { LedgerFreeze } from "../core/schedule/index.js";
-import { type CheckAnnotation, type CheckRunWrite, type CheckVerdict, upsertCheckRun } from "./check-run.js";
+import {
+  type CheckAnnotation,
+  type CheckRunWrite,
+  type CheckVerdict,
+  comparableSummary,
+  type ExistingRun,
+  latestCheckRun,
+  upsertCheckRun,
+} from "./check-run.js";
 import { type OverrideBatch, overrideBatch, readActiveFreezes, readOverride } from "./freeze-ledger/index.js";
 import { listPrFiles } from "./list-pr-files.js";
 import { readRepoConfig } from "./read-config.js";
@@ -54,12 +62,21 @@ export interface PrCheckOptions {
   priorRun?: CheckVerdict | null;
   /** Overrides of a fan-out page, read together instead of one comment listing per PR. */
   overrides?: OverrideBatch;
+  /**
+   * The ledger before the change that prompted this check (a freeze fan-out; `ledger` is the one after). When the
+   * PR's verdict is the same under both, the change does not touch it and nothing is read or written; when it
+   * differs, the new verdict is written as a new run without looking up the old one (GitHub shows the latest run).
+   */
+  previousLedger?: LedgerFreeze[];
 }
+
+/** What happened to the head's check: written (or found unchanged), or untouched by a fan-out it does not concern. */
+export type PrCheckWrite = CheckRunWrite | { action: "untouched" };
 
 export interface PrCheckResult {
   report: CheckReport | null;
   conclusion: Conclusion;
-  check: CheckRunWrite;
+  check: PrCheckWrite;
   labels: LabelSync;
 }
 
@@ -68,48 +85,129 @@ const NO_LABEL_CHANGE: LabelSync = { added: [], removed: [] };
 /** gather → decide → render → write, for one PR head. Fails closed: an exception becomes a failing check, then rethrows. */
 export async function runPrCheck(gh: GitHub, opts: PrCheckOptions): Promise<PrCheckResult> {
   const { ref, pr } = opts;
+  let current: Promise<ExistingRun | null> | null = null;
   try {
     const config = opts.config ?? (await readRepoConfig(gh, ref));
     if (!config.ok) {
       const check = await writeConfigErrors(gh, ref, pr.head.sha, config, opts.appId, opts.priorRun);
       return { report: null, conclusion: "failure", check, labels: NO_LABEL_CHANGE };
     }
-    const report = await decidePr(gh, { ...opts, config: config.config });
-    const gate = report.gates.merge;
-    const check = await upsertCheckRun(gh, ref, {
+    const decide = { ...opts, config: config.config };
+    if (opts.previousLedger && opts.ledger) {
+      const [after, before] = await decideUnder(gh, decide, [opts.ledger, opts.previousLedger]);
+      if (sameVerdict(after!, before!))
+        return {
+          report: after!,
+          conclusion: after!.gates.merge.conclusion,
+          check: UNTOUCHED,
+          labels: NO_LABEL_CHANGE,
+        };
+      return await writeVerdict(gh, decide, after!, null);
+    }
+    // The head's current run is read while the decision's inputs are (a caller that knows it passes priorRun).
+    current = opts.priorRun === undefined ? settled(latestCheckRun(gh, ref, pr.head.sha, opts.appId)) : null;
+    const report = await decidePr(gh, decide);
+    return await writeVerdict(gh, decide, report, current ? await current : undefined);
+  } catch (error) {
+    // The head's run, if it was read before the failure, need not be read again.
+    const known = current ? await current.catch(() => undefined) : undefined;
+    await writeInternalError(gh, ref, pr.head.sha, error, opts.appId, known);
+    throw error;
+  }
+}
+
+/** A fan-out that did not touch the head: its run was neither read nor written. */
+const UNTOUCHED: PrCheckWrite = { action: "untouched" };
+
+/**
+ * The check and the risk labels for a decided PR, together. `existing`: the head's run as just read, null = none
+ * (write a new run), undefined = look it up (or trust `priorRun`).
+ */
+async function writeVerdict(
+  gh: GitHub,
+  opts: DecideOptions,
+  report: CheckReport,
+  existing: ExistingRun | null | undefined,
+): Promise<PrCheckResult> {
+  const { ref, pr, config } = opts;
+  const gate = report.gates.merge;
+  // Both writes finish before any failure is reported: the caller's "internal error" check must land after a
+  // check write still in flight, never before it (a late pass would outlive the failure).
+  const [check, labels] = await allSettledOrThrow([
+    upsertCheckRun(gh, ref, {
       headSha: pr.head.sha,
       conclusion: gate.conclusion,
       title: gateTitle(gate),
       summary: gateSummary(report, gate),
       appId: opts.appId,
-      prior: opts.priorRun,
-    });
-    const labels = await syncRiskLabels(
+      ...(existing !== undefined ? { current: existing } : { prior: opts.priorRun }),
+    }),
+    syncRiskLabels(
       gh,
       ref,
       pr.number,
       pr.labels.map((l) => l.name),
       report.risk.level,
-      riskLabels(config.config.risk.labels),
-    );
-    return { report, conclusion: gate.conclusion, check, labels };
-  } catch (error) {
-    await writeInternalError(gh, ref, pr.head.sha, error, opts.appId);
-    throw error;
-  }
+      riskLabels(config.risk.labels),
+    ),
+  ]);
+  return { report, conclusion: gate.conclusion, check, labels };
+}
+
+/** Whether two reports would render the same check (the parts that move with the clock aside). */
+function sameVerdict(a: CheckReport, b: CheckReport): boolean {
+  const [ga, gb] = [a.gates.merge, b.gates.merge];
+  return (
+    ga.conclusion === gb.conclusion &&
+    gateTitle(ga) === gateTitle(gb) &&
+    comparableSummary(gateSummary(a, ga)) === comparableSummary(gateSummary(b, gb))
+  );
+}
+
+/** `Promise.all` that waits for every promise to settle, then throws the first rejection (if any). */
+async function allSettledOrThrow<T extends readonly unknown[]>(
+  promises: readonly [...{ [K in keyof T]: Promise<T[K]> }],
+): Promise<T> {
+  const results = await Promise.allSettled(promises);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+/**
+ * A read started ahead of its use: the rejection is held (so an earlier failure does not leave it unhandled) and
+ * rethrown where the value is awaited.
+ */
+function settled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
 }
 
 type DecideOptions = Omit<PrCheckOptions, "config"> & { config: Config };
 
 /** Gather what the decision needs for one PR (reading only what the caller did not pass) and decide. */
 export async function decidePr(gh: GitHub, opts: DecideOptions): Promise<CheckReport> {
+  const [report] = await decideUnder(gh, opts, [opts.ledger ?? readActiveFreezes(gh, opts.ref, opts.now)]);
+  return report!;
+}
+
+/**
+ * One PR decided under each of `ledgers`, from one set of reads (templates, files, overrides). Independent reads go
+ * out together: a PR check waits for the slowest of them, not for their sum.
+ */
+async function decideUnder(
+  gh: GitHub,
+  opts: DecideOptions,
+  pending: readonly (LedgerFreeze[] | Promise<LedgerFreeze[]>)[],
+): Promise<CheckReport[]> {
   const { ref, pr, config } = opts;
-  const templates = opts.templates ?? (await readTemplatesFor(gh, ref, config));
-  const files = needsFileList(config) ? await listPrFiles(gh, ref, pr.number) : totalsOf(pr);
-  const ledger = opts.ledger ?? (await readActiveFreezes(gh, ref, opts.now));
+  const [templates, files, ledgers] = await Promise.all([
+    opts.templates ?? readTemplatesFor(gh, ref, config),
+    needsFileList(config) ? listPrFiles(gh, ref, pr.number) : totalsOf(pr),
+    Promise.all(pending),
+  ]);
   const facts = pullRequestFacts(pr, files);
   const { labels, draft } = facts;
-  const skip = descriptionSkipReason(config, facts);
   const input = {
     config,
     at: opts.now,
@@ -117,19 +215,26 @@ export async function decidePr(gh: GitHub, opts: DecideOptions): Promise<CheckRe
     template: readTemplates(templates),
     files,
     labels,
-    skip,
+    skip: descriptionSkipReason(config, facts),
     draft,
-    ledger,
   };
-  if (opts.override !== undefined) return evaluateChange({ ...input, override: opts.override });
-  const report = evaluateChange(input);
+  if (opts.override !== undefined)
+    return ledgers.map((ledger) => evaluateChange({ ...input, ledger, override: opts.override }));
+  const reports = ledgers.map((ledger) => evaluateChange({ ...input, ledger }));
   // An override only changes a schedule rule that fails, so the ledger comments are read only then.
-  if (!report.gates.merge.rules.some((r) => r.status === "fail" && r.rule === SCHEDULE_RULE)) return report;
+  if (!reports.some(failsSchedule)) return reports;
   const override = opts.overrides
     ? await opts.overrides.get(pr.number, labels)
     : await readOverride(gh, ref, pr.number, config, opts.now, { labels });
-  return override ? evaluateChange({ ...input, override }) : report;
+  return override
+    ? reports.map((r, i) =>
+        failsSchedule(r) ? evaluateChange({ ...input, ledger: ledgers[i]!, override }) : r,
+      )
+    : reports;
 }
+
+const failsSchedule = (report: CheckReport) =>
+  report.gates.merge.rules.some((r) => r.status === "fail" && r.rule === SCHEDULE_RULE);
 
 /** The merge gate's schedule row (core/policy names it). */
 const SCHEDULE_RULE = "Freeze / window";
@@ -205,6 +310,7 @@ export async function writeInternalError(
   headSha: string,
   error: unknown,
   appId?: number,
+  current?: ExistingRun | null,
 ): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   try {
@@ -214,6 +320,7 @@ export async function writeInternalError(
       title: "change-gate hit an internal error",
       summary: `change-gate hit an internal error: ${message.replace(/\s+/g, " ").slice(0, 1000)}\n\nRe-run the check; if it keeps failing, tell the change-gate maintainers.`,
       appId,
+      ...(current === undefined ? {} : { current }),
     });
   } catch {
     // The original error is what the caller rethrows and logs.
@@ -229,11 +336,15 @@ export interface ReevaluateOptions {
   templates?: string[];
   /** The ledger as the caller just read or wrote it (a /freeze fan-out); absent = read it. */
   ledger?: LedgerFreeze[];
+  /** The ledger before the command that prompted this fan-out (see `PrCheckOptions.previousLedger`). */
+  previousLedger?: LedgerFreeze[];
 }
 
 export interface ReevaluateResult {
   evaluated: number;
   failures: number;
+  /** PRs a ledger change did not concern: their checks were neither read nor written (see `previousLedger`). */
+  untouched: number;
   /** Earliest instant at which any evaluated PR's schedule state flips (ISO), for the sweep's exact timer. */
   nextChange: string | null;
 }
@@ -245,34 +356,53 @@ export async function reevaluateOpenPrs(
   now: Date,
   opts: ReevaluateOptions = {},
 ): Promise<ReevaluateResult> {
-  const result: ReevaluateResult = { evaluated: 0, failures: 0, nextChange: null };
+  const result: ReevaluateResult = { evaluated: 0, failures: 0, untouched: 0, nextChange: null };
   const iterator = gh.paginate.iterator(gh.rest.pulls.list, { ...ref, state: "open", per_page: 100 });
-  let config: ConfigResult;
-  let shared: { templates?: string[]; ledger?: LedgerFreeze[] };
-  try {
-    config = opts.config ?? (await readRepoConfig(gh, ref));
-    shared = config.ok
-      ? {
-          templates: opts.templates ?? (await readTemplatesFor(gh, ref, config.config)),
-          ledger: opts.ledger ?? (await readActiveFreezes(gh, ref, now)),
-        }
-      : {};
-  } catch (error) {
-    // Fail closed: when what every PR's decision needs cannot be read, no earlier pass may stay on a head.
-    for await (const page of iterator)
-      for (const pr of page.data as PullRequestLike[]) {
-        await writeInternalError(gh, ref, pr.head.sha, error, opts.appId);
-        result.failures++;
-        opts.onError?.(pr.number, error);
-      }
-    throw error;
-  }
+  type Shared = { templates?: string[]; ledger?: LedgerFreeze[]; previousLedger?: LedgerFreeze[] };
+  let config: ConfigResult | null = opts.config ?? null;
+  let shared: Shared | null = null;
+  /** What every PR's decision needs, read once, when the first PR comes (a repo without open PRs reads nothing). */
+  const readShared = async (): Promise<Shared> => {
+    config ??= await readRepoConfig(gh, ref);
+    if (!config.ok) return {};
+    const [templates, ledger] = await Promise.all([
+      opts.templates ?? readTemplatesFor(gh, ref, config.config),
+      opts.ledger ?? readActiveFreezes(gh, ref, now),
+    ]);
+    return { templates, ledger, ...(opts.previousLedger ? { previousLedger: opts.previousLedger } : {}) };
+  };
+  let failed: unknown = null;
   for await (const page of iterator) {
     const prs = page.data as PullRequestLike[];
-    const overrides = config.ok ? overrideBatch(gh, ref, prs, config.config, now) : undefined;
+    if (prs.length > 0 && shared === null && failed === null)
+      shared = await readShared().catch((error: unknown) => {
+        failed = error;
+        return null;
+      });
+    if (failed !== null) {
+      // Fail closed: when what every PR's decision needs cannot be read, no earlier pass may stay on a head.
+      for (const pr of prs) {
+        await writeInternalError(gh, ref, pr.head.sha, failed, opts.appId);
+        result.failures++;
+        opts.onError?.(pr.number, failed);
+      }
+      continue;
+    }
+    if (!shared || !config) continue;
+    const loaded: ConfigResult = config;
+    const overrides = loaded.ok ? overrideBatch(gh, ref, prs, loaded.config, now) : undefined;
     for (const pr of prs) {
       try {
-        const out = await runPrCheck(gh, { ref, pr, now, config, appId: opts.appId, ...shared, overrides });
+        const out = await runPrCheck(gh, {
+          ref,
+          pr,
+          now,
+          config: loaded,
+          appId: opts.appId,
+          ...shared,
+          overrides,
+        });
+        if (out.check.action === "untouched") result.untouched++;
         result.nextChange = earliest(result.nextChange, out.report ? nextChangeOf(out.report) : null);
       } catch (error) {
         result.failures++;
@@ -281,6 +411,7 @@ export async function reevaluateOpenPrs(
       result.evaluated++;
     }
   }
+  if (failed !== null) throw failed;
   return result;
 }
 

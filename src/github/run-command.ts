@@ -1,12 +1,13 @@
 import { type Command, parseCommand } from "../core/commands/index.js";
 import type { Config } from "../core/config/schema.js";
 import { isBotAccount } from "../core/policy/skip.js";
-import { describeSchedule, evaluateSchedule } from "../core/schedule/index.js";
+import { describeSchedule, evaluateSchedule, type LedgerFreeze } from "../core/schedule/index.js";
 import {
   declareFreeze,
   type LedgerIssue,
   liftFreezes,
   readActiveFreezes,
+  readLedgerChange,
   recordOverride,
   recordOverrideInLedger,
 } from "./freeze-ledger/index.js";
@@ -18,8 +19,15 @@ export interface CommandEvent {
   ref: RepoRef;
   config: Config;
   now: Date;
-  comment: { id: number; body: string; html_url: string; user: { login: string; type: string } };
-  issue: { number: number; is_pull_request: boolean; locked: boolean };
+  /** `node_id`s (in every webhook payload) let the closing reply and reaction go out as one GraphQL request. */
+  comment: {
+    id: number;
+    node_id?: string;
+    body: string;
+    html_url: string;
+    user: { login: string; type: string };
+  };
+  issue: { number: number; node_id?: string; is_pull_request: boolean; locked: boolean };
   /** The `issue_comment` action; only "created" runs a command. */
   action: string;
 }
@@ -42,6 +50,8 @@ export interface CommandResult {
    * check's re-list): pass it as `readActiveFreezes(…, { own: result.ledger })` so the fan-out need not list again.
    */
   ledger?: LedgerIssue[];
+  /** The same issues as listed before the command changed them (`/freeze`, `/unfreeze`): what a fan-out compares. */
+  previous?: LedgerIssue[];
 }
 
 type Reaction = "eyes" | "+1" | "-1";
@@ -88,9 +98,9 @@ export async function runCommand(gh: GitHub, event: CommandEvent): Promise<Comma
         return feedback.finish("refused", false, reply, command);
       }
     }
-    const { reply, stateChanged, posted, ledger } = await execute(gh, event, command);
+    const { reply, stateChanged, posted, ledger, previous } = await execute(gh, event, command);
     const result = await feedback.finish("done", stateChanged, reply, command, posted);
-    return ledger ? { ...result, ledger } : result;
+    return { ...result, ...(ledger ? { ledger } : {}), ...(previous ? { previous } : {}) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const reply = `\`/${command.kind}\` failed: ${message}. Nothing may have changed; check the freeze ledger (issues labelled \`change-freeze\`) and try again.`;
@@ -102,7 +112,13 @@ async function execute(
   gh: GitHub,
   event: CommandEvent,
   command: Command,
-): Promise<{ reply: string; stateChanged: boolean; posted?: boolean; ledger?: LedgerIssue[] }> {
+): Promise<{
+  reply: string;
+  stateChanged: boolean;
+  posted?: boolean;
+  ledger?: LedgerIssue[];
+  previous?: LedgerIssue[];
+}> {
   const { ref, config, now, comment } = event;
   const by = comment.user.login;
   const zone = config.timezone;
@@ -122,10 +138,15 @@ async function execute(
         },
         now,
       );
-      return { reply: frozenReply(declared, zone), stateChanged: true, ledger: declared.ledger };
+      return {
+        reply: frozenReply(declared, zone),
+        stateChanged: true,
+        ledger: declared.ledger,
+        previous: declared.previous,
+      };
     }
     case "unfreeze": {
-      const { lifted, ledger } = await liftFreezes(gh, ref, {
+      const { lifted, ledger, previous } = await liftFreezes(gh, ref, {
         by,
         environment: command.environment,
         reason: command.reason,
@@ -135,6 +156,7 @@ async function execute(
         reply: unfrozenReply(lifted, command.environment, by, command.reason),
         stateChanged: lifted.length > 0,
         ledger,
+        previous,
       };
     }
     case "freeze-status": {
@@ -175,6 +197,20 @@ function ignored(): CommandResult {
   return { outcome: "ignored", stateChanged: false };
 }
 
+const REACTION_ENUM: Record<Reaction, string> = { eyes: "EYES", "+1": "THUMBS_UP", "-1": "THUMBS_DOWN" };
+
+/**
+ * The closing feedback in one request: the reply, the outcome's reaction, and the "working" eyes taken back. Each
+ * field succeeds or fails on its own (GraphQL reports a locked issue as an error on `reply` alone).
+ */
+const CLOSING_FEEDBACK = `mutation ChangeGateFeedback($issue: ID!, $comment: ID!, $body: String!, $reaction: ReactionContent!) {
+  reply: addComment(input: { subjectId: $issue, body: $body }) { commentEdge { node { id } } }
+  reaction: addReaction(input: { subjectId: $comment, content: $reaction }) { reaction { content } }
+  working: removeReaction(input: { subjectId: $comment, content: EYES }) { reaction { content } }
+}`;
+
+type ClosingData = { reply?: unknown; reaction?: unknown } | null | undefined;
+
 /** Reactions and the reply: best effort, so a locked issue or a lost reaction never hides what was done. */
 class Feedback {
   constructor(
@@ -208,6 +244,31 @@ class Feedback {
     }
   }
 
+  /**
+   * Reply and react together through GraphQL; whatever that did not do (no node ids, GraphQL unavailable, one field
+   * failed) is done through REST, so nothing is lost. Returns whether the reply was posted.
+   */
+  async replyAndReact(body: string, content: Reaction): Promise<boolean> {
+    const { comment, issue } = this.event;
+    let data: ClosingData = null;
+    if (comment.node_id && issue.node_id) {
+      try {
+        data = await this.gh.graphql<ClosingData>(CLOSING_FEEDBACK, {
+          issue: issue.node_id,
+          comment: comment.node_id,
+          body,
+          reaction: REACTION_ENUM[content],
+        });
+      } catch (error) {
+        // A GraphqlResponseError carries what did succeed; an HTTP failure carries nothing.
+        data = (error as { data?: ClosingData } | null)?.data ?? null;
+      }
+    }
+    const replied = data?.reply ? true : await this.reply(body);
+    if (!data?.reaction) await this.react(content);
+    return replied;
+  }
+
   async finish(
     outcome: CommandOutcome,
     stateChanged: boolean,
@@ -215,8 +276,8 @@ class Feedback {
     command?: Command,
     posted = false,
   ): Promise<CommandResult> {
-    const replied = posted || (await this.reply(reply));
-    await this.react(outcome === "done" ? "+1" : "-1");
+    const content = outcome === "done" ? "+1" : "-1";
+    const replied = posted ? (await this.react(content), true) : await this.replyAndReact(reply, content);
     const result: CommandResult = { outcome, stateChanged, reply, replied };
     if (command) result.command = command;
     return result;
@@ -246,4 +307,25 @@ export async function refuseWithConfigErrors(
     "```",
   ].join("\n");
   return feedback.finish("failed", false, reply, parsed.ok ? parsed.command : undefined);
+}
+
+/**
+ * The ledger a fan-out after this command evaluates PRs under, read as little as possible: the repository's side
+ * comes from the command's own lists, the org's is read once. With the list from before the command as well, the
+ * fan-out leaves alone every PR whose verdict the change does not move.
+ */
+export async function fanOutLedger(
+  gh: GitHub,
+  ref: RepoRef,
+  now: Date,
+  result: Pick<CommandResult, "ledger" | "previous">,
+): Promise<{ ledger: LedgerFreeze[]; previousLedger?: LedgerFreeze[] }> {
+  if (result.ledger && result.previous) {
+    const { before, after } = await readLedgerChange(gh, ref, now, {
+      before: result.previous,
+      after: result.ledger,
+    });
+    return { ledger: after, previousLedger: before };
+  }
+  return { ledger: await readActiveFreezes(gh, ref, now, result.ledger ? { own: result.ledger } : {}) };
 }

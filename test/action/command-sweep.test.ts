@@ -84,14 +84,42 @@ describe("command mode", () => {
             ...(req.body as object),
           }),
         },
-        { method: "POST", path: `${REPO}/issues/1/comments`, status: 201, body: { id: 3 } },
-        { method: "POST", path: "/graphql", body: { data: { repository: null } } },
+        {
+          method: "POST",
+          path: "/graphql",
+          body: {
+            data: {
+              reply: { commentEdge: { node: { id: "IC_3" } } },
+              reaction: { reaction: { content: "THUMBS_UP" } },
+              working: { reaction: { content: "EYES" } },
+            },
+          },
+        },
         { method: "GET", path: `${REPO}/pulls`, body: [] },
       ],
       env: NOW,
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
+    // The command: eyes, permission, list, create, re-list (race check), then reply + +1 in one GraphQL request.
+    // Then the fan-out: the org ledger and the open PRs (the repository's ledger is the re-list's).
+    expect(run.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `POST ${REPO}/issues/comments/492700400/reactions`,
+      `GET ${REPO}/collaborators/Codertocat/permission`,
+      `GET ${REPO}/issues`,
+      `POST ${REPO}/issues`,
+      `GET ${REPO}/issues`,
+      "POST /graphql",
+      "GET /repos/Codertocat/.github/issues",
+      `GET ${REPO}/pulls`,
+    ]);
+    const feedback = run.requests.find((r) => r.path === "/graphql")?.body as {
+      variables: { body: string; reaction: string };
+    };
+    expect(feedback.variables.reaction).toBe("THUMBS_UP");
+    expect(feedback.variables.body).toMatch(
+      /^Frozen all environments until Tue 24 Nov 12:00 UTC by @Codertocat: incident 42/,
+    );
     const created = run.requests.find((r) => r.method === "POST" && r.path === `${REPO}/issues`)?.body as {
       labels: string[];
       body: string;

@@ -47,6 +47,27 @@ describe("pr mode", () => {
     expect(run.summary).toContain("| ✅ Rollback plan |");
   });
 
+  it("a 502 from GitHub is retried (the job's direct client keeps the retry policy) and the check is still written", async () => {
+    const payload = openedPr(READY_BODY);
+    const run = await runAction({
+      event: "pull_request",
+      payload,
+      config: CONFIG,
+      routes: [
+        { method: "GET", path: `${REPO}/issues`, status: 502, body: { message: "Bad Gateway" }, times: 1 },
+        ...prRoutes({ pr: 2, sha: payload.pull_request.head.sha }),
+      ],
+      env: NOW,
+    });
+    expect(errors(run)).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.requests.filter((r) => r.method === "GET" && r.path === `${REPO}/issues`)).toHaveLength(2);
+    expect(run.stdout).toMatch(
+      /::warning::server error on GET \S+\/repos\/Codertocat\/Hello-World\/issues\?\S+; retrying in 1s/,
+    );
+    expect(run.outputs.conclusion).toBe("success");
+  });
+
   it("a PR without a rollback plan fails the check and the job, and is labelled high risk", async () => {
     const payload = openedPr("This is a pretty simple change that we need to pull into master.");
     const run = await runAction({

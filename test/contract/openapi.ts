@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
+import { validateGraphql } from "./graphql.js";
 
 interface Operation {
   method: string;
@@ -57,6 +58,8 @@ export function validateRequest(req: RecordedRequest): string[] {
   const url = new URL(req.url, "https://api.github.com");
   const path = url.pathname.replace(/^\/api\/v3/, "");
   const method = req.method.toUpperCase();
+  if (method === "POST" && path === "/graphql")
+    return validateGraphql(typeof req.body === "string" ? safeJson(req.body) : req.body);
   const match = matchers.find((m) => m.op.method === method && m.re.test(path));
   if (!match) return [`${method} ${path}: not an operation in GitHub's OpenAPI description`];
   const { op } = match;

@@ -61,10 +61,46 @@ function commandApi(prComments: Record<string, unknown>[]): Commands {
         prComments.push({ id: 2, user: { login: "change-gate[bot]", type: "Bot" }, body: text });
       return [201, { id: 2, html_url: `https://github.com/${OWNER}/${REPO}/pull/1#issuecomment-2` }];
     })
+    // The closing reply and reaction, as one GraphQL mutation (the payloads carry node ids); the command comments
+    // here are all on #1.
+    .post("/graphql")
+    .reply((_uri, body) => {
+      const v = (body as { variables: { body: string; reaction: string } }).variables;
+      seen.comments.push({ issue: 1, body: v.body });
+      seen.reactions.push(
+        v.reaction === "THUMBS_UP" ? "+1" : v.reaction === "THUMBS_DOWN" ? "-1" : v.reaction,
+      );
+      return [
+        200,
+        {
+          data: {
+            reply: { commentEdge: { node: { id: "IC_2" } } },
+            reaction: { reaction: { content: v.reaction } },
+            working: null,
+          },
+        },
+      ];
+    })
     .get(`${BASE}/pulls`)
     .query(true)
     .reply(200, []);
   return seen;
+}
+
+/** The PR check on HEAD that follows an override: no run yet, the new one kept in `seen.checkRuns`. */
+function recheckApi(seen: Commands): void {
+  nock("https://api.github.com")
+    .get(new RegExp(`${BASE}/commits/${HEAD}/check-runs`))
+    .query(true)
+    .reply(200, { total_count: 0, check_runs: [] })
+    .post(`${BASE}/check-runs`)
+    .reply((_uri, body) => {
+      seen.checkRuns.push(body as Commands["checkRuns"][number]);
+      return [201, { id: 9 }];
+    })
+    .post(`${BASE}/issues/1/labels`)
+    .optionally()
+    .reply(200, [{ name: "risk: low" }]);
 }
 
 async function held(h: Harness, api: ReturnType<typeof fakeApi>): Promise<void> {
@@ -118,18 +154,8 @@ describe("commands re-evaluate held deployments at once (App)", () => {
         state: "open",
         merged_at: null,
         head: { sha: HEAD, ref: "fix" },
-      })
-      .get(new RegExp(`${BASE}/commits/${HEAD}/check-runs`))
-      .query(true)
-      .reply(200, { total_count: 0, check_runs: [] })
-      .post(`${BASE}/check-runs`)
-      .reply((_uri, body) => {
-        seen.checkRuns.push(body as Commands["checkRuns"][number]);
-        return [201, { id: 9 }];
-      })
-      .post(`${BASE}/issues/1/labels`)
-      .optionally()
-      .reply(200, [{ name: "risk: low" }]);
+      });
+    recheckApi(seen);
 
     await held(h, api);
     await h.send("issue_comment", command("/override hotfix for INC-1234", { pullRequest: true }));
@@ -153,5 +179,62 @@ describe("commands re-evaluate held deployments at once (App)", () => {
     expect(seen.checkRuns[0]).toMatchObject({ conclusion: "success" });
     expect(seen.checkRuns[0]!.output?.summary).toContain("**Override** by @Codertocat: hotfix for INC-1234");
     expect(SHA).toBe(PAYLOAD.deployment.sha);
+  });
+
+  it("the emergency label added by a maintainer is audited in the ledger, releases the held deployment and passes the check", async () => {
+    const h = await createHarness();
+    const seen = commandApi([]);
+    // The PR carries the label now; the deploy gate and the check both read who added it.
+    const labelled = { ...pullRequest(1, GOOD_BODY), labels: [{ name: "emergency" }] };
+    const api = fakeApi({ pulls: [pullRequest(1, GOOD_BODY)] });
+    api.ledger = [freezeIssue(7, "2026-11-23T12:00:00Z", null, "payments incident")];
+    nock("https://api.github.com")
+      .persist()
+      .get(`${BASE}/issues/1/events`)
+      .query(true)
+      .reply(200, [
+        {
+          id: 1,
+          event: "labeled",
+          label: { name: "emergency" },
+          actor: { login: "Codertocat", type: "User" },
+        },
+      ]);
+    recheckApi(seen);
+
+    await held(h, api);
+    api.pulls = [labelled];
+    const payload = example("pull_request", "labeled");
+    payload.repository.name = REPO;
+    payload.repository.full_name = `${OWNER}/${REPO}`;
+    payload.repository.owner.login = OWNER;
+    payload.installation = { id: INSTALLATION, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMzU0OTAxMjU=" };
+    payload.label = { ...payload.label, name: "emergency" };
+    payload.pull_request = {
+      ...payload.pull_request,
+      ...labelled,
+      state: "open",
+      merged_at: null,
+      head: { ...payload.pull_request.head, sha: HEAD },
+    };
+    await h.send("pull_request", payload);
+    await h.runtime.waiting.idle();
+
+    // The ledger issue of the freeze records the exception; the PR is told.
+    expect(seen.comments.map((c) => c.issue)).toEqual([7, 1]);
+    expect(seen.comments[0]!.body).toMatch(
+      new RegExp(
+        `^Override: @Codertocat let ${OWNER}/${REPO}#1 through this freeze \\(.*\\): \`emergency\` label`,
+      ),
+    );
+    expect(seen.comments[1]!.body).toMatch(
+      /^Override approved by @Codertocat with the `emergency` label\. Recorded in the freeze ledger: #7\./,
+    );
+    // The held deployment is approved at once, and the check passes naming the override.
+    expect(api.posts[1]).toMatchObject({ environment_name: "production", state: "approved" });
+    expect(seen.checkRuns.at(-1)).toMatchObject({ conclusion: "success" });
+    expect(seen.checkRuns.at(-1)!.output?.summary).toContain(
+      "**Override** by @Codertocat: `emergency` label",
+    );
   });
 });

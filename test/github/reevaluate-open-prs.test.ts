@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { configSchema } from "../../src/core/config/schema.js";
 import { reevaluateOpenPrs } from "../../src/github/pr-check.js";
 import { API, client, contents, github, isolateNetwork, REPO, ref } from "./helpers.js";
 
@@ -117,5 +118,62 @@ describe("reevaluateOpenPrs", () => {
       [pr(2).head.sha, "failure"],
     ]);
     expect(writes[0]?.body.output.title).toMatch(/internal error/);
+  });
+
+  describe("after a ledger change (a /freeze or /unfreeze fan-out)", () => {
+    const NOW = new Date("2026-11-24T10:00:00Z");
+    const freeze = (environment: string | null) => ({
+      name: "Freeze #7",
+      by: "Codertocat",
+      from: "2026-11-24T09:00:00Z",
+      until: null,
+      environment,
+    });
+    const config = {
+      ok: true as const,
+      config: configSchema.parse({ timezone: "UTC" }),
+      file: ".github/change-gate.yml",
+    };
+
+    function api(prs: ReturnType<typeof pr>[]) {
+      return github()
+        .on("GET", `${REPO}/git/trees/HEAD`, 200, { sha: "t", url: "u", truncated: false, tree: [] })
+        .on("GET", `${REPO}/contents/.github`, 404, {})
+        .on("GET", /\/pulls\?state=open&per_page=100$/, 200, prs)
+        .on("GET", /^\/repos\/octo-org\/api\/issues\/\d+\/comments/, 200, [], undefined, prs.length)
+        .on("GET", /^\/repos\/octo-org\/api\/issues\/comments\?/, 200, [], undefined, 10)
+        .on("POST", `${REPO}/check-runs`, 201, { id: 1 }, undefined, prs.length);
+    }
+
+    it("a freeze that flips every PR costs one request per PR: the new verdict, without looking up the old run", async () => {
+      const prs = Array.from({ length: 30 }, (_, i) => pr(i + 1));
+      const fake = api(prs);
+      const result = await reevaluateOpenPrs(await client(), ref, NOW, {
+        config,
+        ledger: [freeze(null)],
+        previousLedger: [],
+      });
+      expect(result).toMatchObject({ evaluated: 30, failures: 0, untouched: 0 });
+      expect(fake.writes().map((w) => [w.body.head_sha, w.body.conclusion])).toEqual(
+        prs.map((p) => [p.head.sha, "failure"]),
+      );
+      expect(fake.requests().filter((r) => r.includes("/check-runs?"))).toEqual([]);
+      const perPr = fake.calls.length - 3; // templates (2) and the PR list (1), once
+      // The override comments of the page are read together (one listing), then one write per PR.
+      expect(perPr).toBe(30 + 1);
+    });
+
+    it("a freeze that moves no PR's verdict (deploys of one environment only) reads and writes nothing per PR", async () => {
+      const prs = Array.from({ length: 30 }, (_, i) => pr(i + 1));
+      const fake = api(prs);
+      const result = await reevaluateOpenPrs(await client(), ref, NOW, {
+        config,
+        ledger: [freeze("production")],
+        previousLedger: [],
+      });
+      expect(result).toMatchObject({ evaluated: 30, failures: 0, untouched: 30 });
+      expect(fake.writes()).toEqual([]);
+      expect(fake.calls).toHaveLength(3);
+    });
   });
 });

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { Octokit } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
 import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
+import nock from "nock";
 import { type Config, type ConfigInput, configSchema } from "../../src/core/config/schema.js";
 import type { GitHub } from "../../src/github/types.js";
 
@@ -33,8 +34,14 @@ export function config(input: ConfigInput = {}): Config {
 
 interface IssueCommentExample {
   action: string;
-  comment: { id: number; body: string; html_url: string; user: { login: string; type: string } };
-  issue: { number: number; locked?: boolean; pull_request?: unknown };
+  comment: {
+    id: number;
+    node_id: string;
+    body: string;
+    html_url: string;
+    user: { login: string; type: string };
+  };
+  issue: { number: number; node_id: string; locked?: boolean; pull_request?: unknown };
   repository: { name: string; owner: { login: string } };
 }
 
@@ -95,3 +102,51 @@ export const LIST_LEDGER =
   "/repos/Codertocat/Hello-World/issues?labels=change-freeze&state=open&sort=created&direction=asc&per_page=100";
 export const LIST_ORG_LEDGER =
   "/repos/Codertocat/.github/issues?labels=change-freeze&state=open&sort=created&direction=asc&per_page=100";
+
+/** As `eventOf`, with the issue's node id as well (the App and the Action pass both): closing feedback via GraphQL. */
+export function eventWithNodeIds(payload: IssueCommentExample, cfg: Config = config(), now = NOW) {
+  const event = eventOf(payload, cfg, now);
+  return { ...event, issue: { ...event.issue, node_id: payload.issue.node_id } };
+}
+
+/** What the closing-feedback mutation asked for. */
+export interface Feedback {
+  variables: { issue: string; comment: string; body: string; reaction: string };
+}
+
+/**
+ * Answers the closing-feedback GraphQL mutation (reply + reaction + eyes removed) as GitHub does; the fields in `fail`
+ * come back null with an error each, as GitHub reports, e.g., a locked issue on `reply`.
+ */
+export function graphqlFeedback(fail: ("reply" | "reaction")[] = []): Feedback {
+  const seen: Feedback = { variables: { issue: "", comment: "", body: "", reaction: "" } };
+  nock(API)
+    .post("/graphql")
+    .reply(200, (_uri, body) => {
+      seen.variables = (body as Feedback).variables;
+      const data = {
+        reply: fail.includes("reply") ? null : { commentEdge: { node: { id: "IC_reply" } } },
+        reaction: fail.includes("reaction") ? null : { reaction: { content: seen.variables.reaction } },
+        working: { reaction: { content: "EYES" } },
+      };
+      const errors = fail.map((field) => ({
+        type: "UNPROCESSABLE",
+        path: [field],
+        message: `${field} failed`,
+      }));
+      return errors.length ? { data, errors } : { data };
+    });
+  return seen;
+}
+
+/** Answers one comment posted on `path` (an issue's comments) and keeps its text. */
+export function postedComment(path: string): { body: string } {
+  const seen = { body: "" };
+  nock(API)
+    .post(path, (b) => {
+      seen.body = b.body;
+      return true;
+    })
+    .reply(201, {});
+  return seen;
+}

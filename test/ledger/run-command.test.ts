@@ -9,10 +9,13 @@ import {
   commentPayload,
   config,
   eventOf,
+  eventWithNodeIds,
+  graphqlFeedback,
   LIST_LEDGER,
   LIST_ORG_LEDGER,
   ledgerIssue,
   NOW,
+  postedComment,
   REF,
 } from "./helpers.js";
 
@@ -47,8 +50,8 @@ function permission(login: string, role: string, status = 200) {
 }
 
 describe("/freeze", () => {
-  it("a /freeze from a maintainer opens a ledger issue, replies with the result and asks for a fan-out (7 requests)", async () => {
-    reactions("eyes", "+1");
+  it("a /freeze from a maintainer opens a ledger issue, replies with the result and asks for a fan-out (6 requests)", async () => {
+    reactions("eyes");
     permission("Codertocat", "maintain");
     nock(API).get(LIST_LEDGER).reply(200, []);
     let created: Record<string, unknown> = {};
@@ -61,17 +64,12 @@ describe("/freeze", () => {
     nock(API)
       .get(LIST_LEDGER)
       .reply(200, () => [ledgerIssue(7, null, { body: created.body })]);
-    let reply = "";
-    nock(API)
-      .post(`${REPO}/issues/1/comments`, (b) => {
-        reply = b.body;
-        return true;
-      })
-      .reply(201, {});
+    const feedback = graphqlFeedback();
 
     const { gh, calls } = client();
     const payload = commentPayload("/freeze until 2026-12-01 09:00 env production Black Friday");
-    const result = await runCommand(gh, eventOf(payload));
+    const result = await runCommand(gh, eventWithNodeIds(payload));
+    const reply = feedback.variables.body;
 
     expect(result).toMatchObject({ outcome: "done", stateChanged: true, replied: true });
     expect(result.command).toEqual({
@@ -96,15 +94,82 @@ describe("/freeze", () => {
     expect(result.ledger).toMatchObject([
       { number: 7, record: { by: "Codertocat", environment: "production" } },
     ]);
-    // eyes, permission, list, create, re-list (race check), reply, +1
+    // The reply, the +1 and the eyes taken back are one GraphQL mutation, on the payload's node ids.
+    expect(feedback.variables).toMatchObject({
+      issue: payload.issue.node_id,
+      comment: payload.comment.node_id,
+      reaction: "THUMBS_UP",
+    });
+    // eyes, permission, list, create, re-list (race check), reply + +1
     expect(calls.map((c) => c.line)).toEqual([
       `POST ${REACTIONS}`,
       `GET ${PERMISSION("Codertocat")}`,
       `GET ${LIST_LEDGER}`,
       `POST ${REPO}/issues`,
       `GET ${LIST_LEDGER}`,
+      "POST /graphql",
+    ]);
+  });
+
+  it("without node ids in the payload the reply and the +1 go out through REST (7 requests)", async () => {
+    reactions("eyes", "+1");
+    permission("Codertocat", "maintain");
+    nock(API).get(LIST_LEDGER).reply(200, []);
+    nock(API)
+      .post(`${REPO}/issues`)
+      .reply(201, { ...ledgerIssue(7, null), created_at: NOW.toISOString() });
+    nock(API)
+      .get(LIST_LEDGER)
+      .reply(200, [ledgerIssue(7, block({ by: "Codertocat", from: FROM }))]);
+    const reply = postedComment(`${REPO}/issues/1/comments`);
+    const { gh, calls } = client();
+    const result = await runCommand(gh, eventOf(commentPayload("/freeze")));
+    expect(result).toMatchObject({ outcome: "done", replied: true });
+    expect(reply.body).toBe(result.reply);
+    expect(calls.map((c) => c.line).slice(-2)).toEqual([
       `POST ${REPO}/issues/1/comments`,
       `POST ${REACTIONS}`,
+    ]);
+  });
+
+  it("when GraphQL is unavailable nothing is lost: the reply and the reaction follow through REST", async () => {
+    reactions("eyes", "-1");
+    permission("someone", "read");
+    nock(API).post("/graphql").reply(404, { message: "Not Found" });
+    nock(API)
+      .post(`${REPO}/issues/1/comments`, (b) => /^Sorry @someone/.test(b.body))
+      .reply(201, {});
+    const { gh, calls } = client();
+    const result = await runCommand(gh, eventWithNodeIds(commentPayload("/freeze", { login: "someone" })));
+    expect(result).toMatchObject({ outcome: "refused", replied: true, stateChanged: false });
+    expect(calls.map((c) => c.line)).toEqual([
+      `POST ${REACTIONS}`,
+      `GET ${PERMISSION("someone")}`,
+      "POST /graphql",
+      `POST ${REPO}/issues/1/comments`,
+      `POST ${REACTIONS}`,
+    ]);
+  });
+
+  it("a field GraphQL reports as failed is retried alone through REST; one that succeeded is not repeated", async () => {
+    reactions("eyes");
+    const feedback = graphqlFeedback(["reply"]);
+    // The issue is locked: the REST reply fails too, and the result says the reply was not posted.
+    nock(API)
+      .post(`${REPO}/issues/1/comments`)
+      .reply(403, { message: "Unable to create comment because issue is locked." });
+    nock(API).get(LIST_LEDGER).reply(200, []);
+    nock(API).get(LIST_ORG_LEDGER).reply(404, { message: "Not Found" });
+    const { gh, calls } = client();
+    const result = await runCommand(gh, eventWithNodeIds(commentPayload("/freeze status", { locked: true })));
+    expect(result).toMatchObject({ outcome: "done", replied: false });
+    expect(feedback.variables.reaction).toBe("THUMBS_UP");
+    expect(calls.map((c) => c.line)).toEqual([
+      `POST ${REACTIONS}`,
+      `GET ${LIST_LEDGER}`,
+      `GET ${LIST_ORG_LEDGER}`,
+      "POST /graphql",
+      `POST ${REPO}/issues/1/comments`,
     ]);
   });
 

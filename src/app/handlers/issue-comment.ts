@@ -1,11 +1,15 @@
 import type { Probot } from "probot";
 import { parseCommand } from "../../core/commands/index.js";
 import { formatConfigError } from "../../core/config/load.js";
-import { readActiveFreezes } from "../../github/freeze-ledger/index.js";
 import type { PullRequestLike } from "../../github/pr-check.js";
 import { reevaluateOpenPrs } from "../../github/pr-check.js";
 import { readRepoConfig } from "../../github/read-config.js";
-import { type CommandEvent, refuseWithConfigErrors, runCommand } from "../../github/run-command.js";
+import {
+  type CommandEvent,
+  fanOutLedger,
+  refuseWithConfigErrors,
+  runCommand,
+} from "../../github/run-command.js";
 import type { GitHub, RepoRef } from "../../github/types.js";
 import { checkPullRequest } from "../check-pull-request.js";
 import { githubOf, guarded, installationOf, repoOf } from "../context.js";
@@ -32,12 +36,14 @@ export function register(app: Probot, deps: AppDeps): void {
         action: payload.action,
         comment: {
           id: payload.comment.id,
+          node_id: payload.comment.node_id,
           body: payload.comment.body,
           html_url: payload.comment.html_url,
           user: { login: user.login, type: user.type ?? "User" },
         },
         issue: {
           number: payload.issue.number,
+          node_id: payload.issue.node_id,
           is_pull_request: Boolean(payload.issue.pull_request),
           locked: payload.issue.locked ?? false,
         },
@@ -71,9 +77,7 @@ export function register(app: Probot, deps: AppDeps): void {
         const out = await reevaluateOpenPrs(gh, target, now, {
           appId: deps.appId,
           // The command just listed this repo's ledger after its write: the fan-out reuses it.
-          ...(target === ref
-            ? { config, ledger: await readActiveFreezes(gh, ref, now, { own: result.ledger }) }
-            : {}),
+          ...(target === ref ? { config, ...(await fanOutLedger(gh, ref, now, result)) } : {}),
           onError: (pr, error) =>
             context.log.warn(
               {

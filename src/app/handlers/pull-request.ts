@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
 import { riskLabels } from "../../core/risk/index.js";
+import { type LabelEvent, recordLabelOverride } from "../../github/override-label.js";
 import type { PullRequestLike } from "../../github/pr-check.js";
 import { checkPullRequest } from "../check-pull-request.js";
 import { githubOf, guarded, installationOf, repoOf } from "../context.js";
@@ -48,6 +49,23 @@ export function register(app: Probot, deps: AppDeps): void {
         const ours =
           config.ok && Object.values(riskLabels(config.config.risk.labels)).some((l) => l.name === name);
         if (ours && payload.sender?.type === "Bot") return;
+        // The override label added by a person: audited in the freeze ledger (or refused) before the check reads it.
+        const override = config.ok
+          ? await recordLabelOverride(gh, ref, payload as LabelEvent, config.config, deps.clock.now())
+          : null;
+        if (override) {
+          context.log.info(
+            {
+              delivery: context.id,
+              pr: payload.pull_request.number,
+              by: override.by,
+              ledger: override.recorded,
+            },
+            `change-gate override label ${override.outcome}`,
+          );
+          // As after /override: a deployment held for this change is released without waiting for a timer.
+          if (override.outcome === "recorded") await deps.waiting?.reevaluateAll(ref);
+        }
       }
       const pr = payload.pull_request as PullRequestLike;
       const result = await checkPullRequest(gh, ref, pr, deps, installationOf(context), {

@@ -29,6 +29,8 @@ export interface DeclaredFreeze {
    * again.
    */
   ledger: LedgerIssue[];
+  /** The repository's open ledger issues as listed before this declaration (a fan-out compares before and after). */
+  previous: LedgerIssue[];
 }
 
 /**
@@ -66,6 +68,7 @@ export async function declareFreeze(
       record: updated,
       closedDuplicates: [],
       ledger: afterWrite(before, [], { ...existing, record: updated }),
+      previous: before,
     };
   }
 
@@ -99,6 +102,7 @@ export async function declareFreeze(
         created_at: data.created_at,
         record: created,
       }),
+      previous: before,
     };
   }
   const duplicates = same.slice(1);
@@ -120,6 +124,7 @@ export async function declareFreeze(
     record: merged,
     closedDuplicates: closed,
     ledger: afterWrite(relisted, closed, { ...kept, record: merged }),
+    previous: before,
   };
 }
 

@@ -13,4 +13,4 @@ export {
   recordOverride,
   recordOverrideInLedger,
 } from "./override.js";
-export { orgLedgerRepo, readActiveFreezes } from "./read-active.js";
+export { orgLedgerRepo, readActiveFreezes, readLedgerChange } from "./read-active.js";

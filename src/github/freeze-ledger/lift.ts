@@ -33,7 +33,7 @@ export async function liftFreezes(
   gh: GitHub,
   ref: RepoRef,
   lift: FreezeLift,
-): Promise<{ lifted: LiftedFreeze[]; ledger: LedgerIssue[] }> {
+): Promise<{ lifted: LiftedFreeze[]; ledger: LedgerIssue[]; previous: LedgerIssue[] }> {
   const listed = await listLedgerIssues(gh, ref);
   const issues = listed.filter(
     (i) => lift.environment === null || sameEnvironment(i.record, lift.environment),
@@ -60,5 +60,6 @@ export async function liftFreezes(
       environment: i.record ? i.record.environment : undefined,
     })),
     ledger: listed.filter((i) => !issues.includes(i)),
+    previous: listed,
   };
 }

@@ -20,10 +20,33 @@ export async function readActiveFreezes(
   now: Date,
   opts: { orgWide?: boolean; own?: readonly LedgerIssue[] } = {},
 ): Promise<LedgerFreeze[]> {
-  const own = toFreezes(opts.own ?? (await listLedgerIssues(gh, ref)), null, now);
   const org = orgLedgerRepo(ref);
-  if (opts.orgWide === false || ref.repo === org.repo) return own;
-  return [...own, ...toFreezes(await listOrgLedger(gh, org), org, now)];
+  const [own, orgIssues] = await Promise.all([
+    opts.own ?? listLedgerIssues(gh, ref),
+    withOrg(ref, opts.orgWide) ? listOrgLedger(gh, org) : [],
+  ]);
+  return [...toFreezes(own, null, now), ...toFreezes(orgIssues, org, now)];
+}
+
+const withOrg = (ref: RepoRef, orgWide: boolean | undefined) =>
+  orgWide !== false && ref.repo !== orgLedgerRepo(ref).repo;
+
+/**
+ * The freezes before and after a command changed the repository's ledger (`own`: its open ledger issues as the
+ * command listed them on both sides), with the org's ledger read once for both.
+ */
+export async function readLedgerChange(
+  gh: GitHub,
+  ref: RepoRef,
+  now: Date,
+  own: { before: readonly LedgerIssue[]; after: readonly LedgerIssue[] },
+): Promise<{ before: LedgerFreeze[]; after: LedgerFreeze[] }> {
+  const org = orgLedgerRepo(ref);
+  const orgFreezes = withOrg(ref, undefined) ? toFreezes(await listOrgLedger(gh, org), org, now) : [];
+  return {
+    before: [...toFreezes(own.before, null, now), ...orgFreezes],
+    after: [...toFreezes(own.after, null, now), ...orgFreezes],
+  };
 }
 
 /** The org's ledger issues; none when `.github` is missing or out of reach (404/403). */

@@ -1,8 +1,0 @@
-#!/usr/bin/env node
-import { createRequire as __cgRequire } from "node:module";
-const require = __cgRequire(import.meta.url);
-import{a as g,b as y,d as h}from"./chunk-N7QSZBKO.js";import{a as f}from"./chunk-4THZX4P5.js";import{b as p}from"./chunk-NEXGQMNJ.js";import{k as d}from"./chunk-MUGTXFRC.js";import"./chunk-QAXPAQWY.js";import{i as c}from"./chunk-BSFRZPRP.js";import"./chunk-TWWXUDP3.js";import"./chunk-HISLN6PV.js";import"./chunk-ZWQHUYMZ.js";import"./chunk-R33QP4WF.js";async function P(n){let s=n.event.payload,{comment:e,issue:r}=s;if(!e||!r)throw new f("command mode needs an issue_comment payload with a comment and an issue");let u=await g(n),t=y(u);if("failure"in t)return{outputs:{conclusion:"failure"},...t};let l=n.clock.now(),w={ref:n.repo,config:t.config,now:l,comment:{id:e.id,body:e.body??"",html_url:e.html_url,user:{login:e.user?.login??"ghost",type:e.user?.type??"User"}},issue:{number:r.number,is_pull_request:!!r.pull_request,locked:!!r.locked},action:s.action??""},o=await p(n.gh,w);n.log.info(`command ${o.command?.kind??"(none)"}: ${o.outcome}`);let i=[`## change-gate: ${o.command?`\`/${o.command.kind}\``:"comment"} \u2014 ${o.outcome}`];if(o.reply&&i.push(o.reply.split(`
-`).map(m=>`> ${m}`).join(`
-`)),o.error&&i.push(`Error: ${c(o.error)}`),o.stateChanged){let m=await d(n.gh,n.repo,l,{config:u,onError:(C,a)=>n.log.warning(`#${C}: ${a instanceof Error?a.message:String(a)}`)});i.push(h(m,t.config.timezone))}return{outputs:{conclusion:o.outcome==="failed"?"failure":"success"},summary:i.join(`
-
-`),failure:o.outcome==="failed"?`change-gate command failed: ${o.error??"unknown error"}`:null}}export{P as runCommandMode};

@@ -1,0 +1,84 @@
+import type { Config } from "../core/config/schema.js";
+import { isBotAccount } from "../core/policy/skip.js";
+import { type LedgerAudit, recordOverrideInLedger } from "./freeze-ledger/index.js";
+import { checkAuthority, whoMay } from "./permissions.js";
+import type { GitHub, RepoRef } from "./types.js";
+
+/** The parts of a `pull_request.labeled` payload this reads. */
+export interface LabelEvent {
+  action: string;
+  label?: { name: string } | null;
+  sender?: { login: string; type?: string } | null;
+  pull_request: { number: number; html_url?: string };
+}
+
+export interface LabelOverride {
+  outcome: "recorded" | "refused";
+  by: string;
+  /** Ledger issues the approval was written into (none when no freeze is active: a window-only override). */
+  recorded: LedgerAudit[];
+  /** The answer posted on the PR (also when posting it failed). */
+  reply: string;
+}
+
+/** Whether this event adds the configured override label (`overrides.label`, "emergency" by default). */
+export function addsOverrideLabel(event: LabelEvent, config: Config): boolean {
+  return (
+    event.action === "labeled" &&
+    event.label?.name.toLowerCase() === config.overrides.label.toLowerCase() &&
+    !!event.sender &&
+    !isBotAccount(event.sender.login, event.sender.type ?? "User")
+  );
+}
+
+/**
+ * The override label added by a person is a break-glass approval, as `/override` is: when they may override, it is
+ * written into every active freeze's ledger issue (the same audit `/override` writes) and the PR is told; anyone
+ * else is told politely that the label approves nothing. The approval itself is the label (the check reads who added
+ * it, and it lapses when the label is removed), so the PR reply carries no approval record. Null: not this label.
+ */
+export async function recordLabelOverride(
+  gh: GitHub,
+  ref: RepoRef,
+  event: LabelEvent,
+  config: Config,
+  now: Date,
+): Promise<LabelOverride | null> {
+  if (!addsOverrideLabel(event, config) || !event.sender) return null;
+  const { login, type = "User" } = event.sender;
+  const label = `\`${config.overrides.label}\``;
+  const rule = config.commands.freeze;
+  const authority = await checkAuthority(gh, ref, login, type, rule);
+  if (!authority.allowed) {
+    const reply =
+      `Sorry @${login}, the ${label} label overrides a freeze or a closed window only when added by ` +
+      `${whoMay(ref, rule)}; you have ${authority.permission === "none" ? "no" : authority.permission} permission here. ` +
+      `It approves nothing: the change-gate check still blocks this pull request while a freeze or window applies.`;
+    await answer(gh, ref, event.pull_request.number, reply);
+    return { outcome: "refused", by: login, recorded: [], reply };
+  }
+  const approval = {
+    by: login,
+    reason: `${label} label`,
+    sourceUrl: event.pull_request.html_url ?? null,
+  };
+  // Fail closed as /override does: an approval the ledger cannot hold is an error, not a silent pass.
+  const { recorded } = await recordOverrideInLedger(gh, ref, event.pull_request.number, approval, now);
+  const needed = config.overrides.approvals;
+  const reply =
+    `Override approved by @${login} with the ${label} label.` +
+    (recorded.length ? ` Recorded in the freeze ledger: ${recorded.map((r) => r.where).join(", ")}.` : "") +
+    `\n\nThis pull request may merge and deploy during a freeze or outside a window once ${needed} distinct ` +
+    `authorised ${needed === 1 ? "person approves" : "people approve"}; removing the label withdraws this approval.`;
+  await answer(gh, ref, event.pull_request.number, reply);
+  return { outcome: "recorded", by: login, recorded, reply };
+}
+
+/** Best effort: the ledger record and the check are what count; a reply lost (locked PR) hides nothing. */
+async function answer(gh: GitHub, ref: RepoRef, issue: number, body: string): Promise<void> {
+  try {
+    await gh.rest.issues.createComment({ ...ref, issue_number: issue, body });
+  } catch {
+    // nothing to do
+  }
+}
