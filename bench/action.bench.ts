@@ -11,6 +11,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, normalize } from "node:path";
 import { performance } from "node:perf_hooks";
 import { build } from "esbuild";
+// @ts-expect-error: a plain ESM build script, no type declarations
+import { onlyEnglishZodLocales } from "../scripts/zod-locales.mjs";
 import { ensureBuilt, examplePayload } from "../test/action/harness.js";
 import { prRoutes, READY_BODY } from "../test/action/routes.js";
 import { startFakeGitHub } from "../test/support/fake-github.js";
@@ -87,6 +89,7 @@ async function libraryFloor(): Promise<string> {
     platform: "node",
     outfile: file,
     logLevel: "error",
+    plugins: [onlyEnglishZodLocales],
     // As scripts/build.mjs: CommonJS dependencies inside an ESM bundle need a require.
     banner: {
       js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);',

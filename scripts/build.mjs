@@ -1,28 +1,7 @@
 // Bundles the three front doors into dist/ (committed; `npm run check-dist` proves it is fresh).
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
 import { build } from "esbuild";
-
-/**
- * zod re-exports ~50 locales (300 KB) that change-gate never uses (messages are its own, in English); keep only
- * `en` so start-up stays fast.
- */
-const onlyEnglishZodLocales = {
-  name: "only-english-zod-locales",
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes("/node_modules/zod/")
-        ? // A path relative to the project: output hashes must not depend on where the checkout lives.
-          { path: relative(process.cwd(), args.importer), namespace: "zod-locales" }
-        : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
-      contents: 'export { default as en } from "../locales/en.js";',
-      resolveDir: dirname(resolve(args.path)),
-      loader: "js",
-    }));
-  },
-};
+import { onlyEnglishZodLocales } from "./zod-locales.mjs";
 
 const entries = {
   cli: "src/cli/index.ts",

@@ -1,8 +1,7 @@
 import { Octokit } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
 import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
-import { retry } from "@octokit/plugin-retry";
-import { type ThrottlingOptions, throttling } from "@octokit/plugin-throttling";
+import type { ThrottlingOptions } from "@octokit/plugin-throttling";
 import type { GitHub } from "../github/types.js";
 import { directRetry } from "./direct-retry.js";
 import { httpFetch } from "./http-fetch.js";
@@ -53,7 +52,10 @@ export async function createGitHub(
   };
   if (proxied) {
     // Behind a proxy the toolkit's proxy-aware fetch is kept (it loads undici, so only then).
-    const { getOctokit } = await import("@actions/github");
+    const [{ getOctokit }, { throttling, retry }] = await Promise.all([
+      import("@actions/github"),
+      queuePlugins(),
+    ]);
     return getOctokit(token, options, throttling, retry) as unknown as GitHub;
   }
   const client = {
@@ -62,11 +64,22 @@ export async function createGitHub(
     userAgent: "change-gate-action",
     request: { fetch: httpFetch },
   };
-  if (opts.fanOut)
+  if (opts.fanOut) {
+    const { throttling, retry } = await queuePlugins();
     return new (Octokit.plugin(restEndpointMethods, paginateRest, throttling, retry))(
       client,
     ) as unknown as GitHub;
+  }
   const direct = new (Octokit.plugin(restEndpointMethods, paginateRest))(client);
   direct.hook.wrap("request", directRetry(log));
   return direct as unknown as GitHub;
+}
+
+/** The throttling and retry plugins (and Bottleneck under them), loaded only by the runs that use them. */
+async function queuePlugins() {
+  const [{ throttling }, { retry }] = await Promise.all([
+    import("@octokit/plugin-throttling"),
+    import("@octokit/plugin-retry"),
+  ]);
+  return { throttling, retry };
 }

@@ -25,14 +25,27 @@ export class PolicyCache {
   ) {}
 
   async get(gh: GitHub, ref: RepoRef): Promise<RepoPolicy> {
-    const key = keyOf(ref);
-    const hit = this.entries.get(key);
-    const t = this.now().getTime();
-    if (hit && t - hit.at < this.ttlMs) return hit.policy;
-    const config = await readRepoConfig(gh, ref);
+    return this.fresh(ref) ?? this.store(ref, gh, await readRepoConfig(gh, ref));
+  }
+
+  /**
+   * The templates that go with a config the caller has just read itself (a command reads its config fresh): cached
+   * ones when the entry is warm, else read, and the pair cached.
+   */
+  async templates(gh: GitHub, ref: RepoRef, config: ConfigResult): Promise<string[]> {
+    return (this.fresh(ref) ?? (await this.store(ref, gh, config))).templates;
+  }
+
+  private fresh(ref: RepoRef): RepoPolicy | undefined {
+    const hit = this.entries.get(keyOf(ref));
+    return hit && this.now().getTime() - hit.at < this.ttlMs ? hit.policy : undefined;
+  }
+
+  private async store(ref: RepoRef, gh: GitHub, config: ConfigResult): Promise<RepoPolicy> {
+    const at = this.now().getTime();
     const templates = config.ok ? await readTemplatesFor(gh, ref, config.config) : [];
     const policy = { config, templates };
-    this.entries.set(key, { policy, at: t });
+    this.entries.set(keyOf(ref), { policy, at });
     return policy;
   }
 

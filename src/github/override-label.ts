@@ -62,8 +62,33 @@ export async function recordLabelOverride(
     reason: `${label} label`,
     sourceUrl: event.pull_request.html_url ?? null,
   };
-  // Fail closed as /override does: an approval the ledger cannot hold is an error, not a silent pass.
-  const { recorded } = await recordOverrideInLedger(gh, ref, event.pull_request.number, approval, now);
+  // Fail closed as /override does: an approval the ledger cannot hold is an error, not a silent pass. The label is
+  // the approval, so it is taken off again (best effort) and the person told to add it once the ledger can take it.
+  let recorded: LedgerAudit[];
+  try {
+    ({ recorded } = await recordOverrideInLedger(gh, ref, event.pull_request.number, approval, now));
+  } catch (error) {
+    const removed = await gh.rest.issues
+      .removeLabel({
+        ...ref,
+        issue_number: event.pull_request.number,
+        name: event.label?.name ?? config.overrides.label,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
+    await answer(
+      gh,
+      ref,
+      event.pull_request.number,
+      `@${login}, the ${label} label could not be recorded in the freeze ledger ` +
+        `(${error instanceof Error ? error.message : String(error)}), so it does not count` +
+        (removed ? " and was removed again" : "; remove it and add it again") +
+        `. Add it again (or use \`/override <reason>\`) once the ledger can be written.`,
+    );
+    throw error;
+  }
   const needed = config.overrides.approvals;
   const reply =
     `Override approved by @${login} with the ${label} label.` +

@@ -47,7 +47,7 @@ export interface CommandResult {
   error?: string;
   /**
    * The repository's open ledger issues right after the command, from a list it made anyway (for `/freeze` the race
-   * check's re-list): pass it as `readActiveFreezes(…, { own: result.ledger })` so the fan-out need not list again.
+   * check's re-list): `fanOutLedger` turns it (with `previous`) into the fan-out's ledgers without listing again.
    */
   ledger?: LedgerIssue[];
   /** The same issues as listed before the command changed them (`/freeze`, `/unfreeze`): what a fan-out compares. */

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Recorded } from "../support/fake-github.js";
 import { ensureBuilt, errors, examplePayload, runAction } from "./harness.js";
 import { ledgerIssue } from "./ledger.js";
-import { REPO } from "./routes.js";
+import { prRoutes, READY_BODY, REPO } from "./routes.js";
 
 const CONFIG = "timezone: UTC\n";
 const NOW = { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" };
@@ -128,6 +128,77 @@ describe("command mode", () => {
     expect(created.body).toContain('"until":"2026-11-24T12:00:00.000Z"');
     expect(run.requests.some((r) => r.method === "GET" && r.path === `${REPO}/pulls`)).toBe(true);
     expect(run.summary).toContain("Re-checked 0 open pull requests.");
+  });
+});
+
+describe("command mode: /override", () => {
+  it("records the override in the ledger and on the PR, then re-checks only that PR, which passes", async () => {
+    const payload = comment("/override hotfix for INC-1234");
+    payload.issue.pull_request = {
+      url: "https://api.github.com/repos/Codertocat/Hello-World/pulls/1",
+      html_url: "https://github.com/Codertocat/Hello-World/pull/1",
+      diff_url: "https://github.com/Codertocat/Hello-World/pull/1.diff",
+      patch_url: "https://github.com/Codertocat/Hello-World/pull/1.patch",
+    };
+    const pr = examplePayload("pull_request", (p) => p.action === "opened").pull_request;
+    const records: string[] = [];
+    const run = await runAction({
+      event: "issue_comment",
+      payload,
+      config: CONFIG,
+      routes: [
+        { method: "POST", path: /\/reactions$/, status: 201, body: { id: 1 } },
+        {
+          method: "GET",
+          path: `${REPO}/collaborators/Codertocat/permission`,
+          body: { permission: "admin", role_name: "admin", user: { login: "Codertocat" } },
+        },
+        {
+          method: "GET",
+          path: `${REPO}/issues`,
+          body: [ledgerIssue(7, { from: "2026-11-24T06:00:00Z", until: null, reason: "incident" })],
+        },
+        { method: "POST", path: `${REPO}/issues/7/comments`, status: 201, body: { id: 8 } },
+        {
+          method: "POST",
+          path: `${REPO}/issues/1/comments`,
+          status: 201,
+          body: (req) => {
+            records.push((req.body as { body: string }).body);
+            return { id: 9, html_url: "https://github.com/Codertocat/Hello-World/pull/1#issuecomment-9" };
+          },
+        },
+        {
+          method: "GET",
+          path: `${REPO}/pulls/1`,
+          body: { ...pr, number: 1, body: READY_BODY, labels: [], draft: false },
+        },
+        {
+          method: "GET",
+          path: `${REPO}/issues/1/comments`,
+          body: () =>
+            records.map((body, i) => ({
+              id: 9 + i,
+              body,
+              user: { login: "github-actions[bot]", type: "Bot" },
+            })),
+        },
+        ...prRoutes({ pr: 1, sha: pr.head.sha }).filter((r) => r.path !== `${REPO}/issues`),
+      ],
+      env: NOW,
+    });
+    expect(errors(run)).toEqual([]);
+    expect(run.code).toBe(0);
+    // No fan-out over every open PR: an override concerns its own PR.
+    expect(run.requests.some((r) => r.method === "GET" && r.path === `${REPO}/pulls`)).toBe(false);
+    expect(records[0]).toMatch(/^Override approved by @Codertocat: hotfix for INC-1234/);
+    const check = run.requests.find((r) => r.method === "POST" && r.path === `${REPO}/check-runs`)?.body as {
+      conclusion: string;
+      output: { summary: string };
+    };
+    expect(check.conclusion).toBe("success");
+    expect(check.output.summary).toContain("**Override** by @Codertocat: hotfix for INC-1234");
+    expect(run.summary).toContain("Re-checked #1: success.");
   });
 });
 

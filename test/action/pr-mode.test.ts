@@ -1,5 +1,7 @@
+import type { PullRequestLabeledEvent } from "@octokit/webhooks-types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, errors, examplePayload, runAction } from "./harness.js";
+import { ledgerIssue } from "./ledger.js";
 import { prRoutes, READY_BODY, REPO } from "./routes.js";
 
 const CONFIG = "timezone: UTC\n";
@@ -66,6 +68,67 @@ describe("pr mode", () => {
       /::warning::server error on GET \S+\/repos\/Codertocat\/Hello-World\/issues\?\S+; retrying in 1s/,
     );
     expect(run.outputs.conclusion).toBe("success");
+  });
+
+  it("the emergency label added by a maintainer during a freeze is audited in the ledger and lets the PR pass", async () => {
+    const payload = examplePayload("pull_request", (p) => p.action === "labeled") as PullRequestLabeledEvent;
+    payload.pull_request.body = READY_BODY;
+    payload.label = { ...payload.label!, name: "emergency" };
+    payload.pull_request.labels = [{ ...payload.label }];
+    const run = await runAction({
+      event: "pull_request",
+      payload,
+      config: CONFIG,
+      routes: [
+        {
+          method: "GET",
+          path: `${REPO}/collaborators/Codertocat/permission`,
+          body: { permission: "admin", role_name: "admin", user: { login: "Codertocat" } },
+        },
+        {
+          method: "GET",
+          path: `${REPO}/issues`,
+          body: [ledgerIssue(7, { from: "2026-11-24T06:00:00Z", until: null, reason: "incident" })],
+        },
+        { method: "POST", path: `${REPO}/issues/7/comments`, status: 201, body: { id: 8 } },
+        { method: "POST", path: `${REPO}/issues/2/comments`, status: 201, body: { id: 9 } },
+        {
+          method: "GET",
+          path: `${REPO}/issues/2/events`,
+          body: [
+            {
+              id: 1,
+              event: "labeled",
+              label: { name: "emergency" },
+              actor: { login: "Codertocat", type: "User" },
+            },
+          ],
+        },
+        { method: "GET", path: `${REPO}/issues/2/comments`, body: [] },
+        ...prRoutes({ pr: 2, sha: payload.pull_request.head.sha }),
+      ],
+      env: NOW,
+    });
+    expect(errors(run)).toEqual([]);
+    expect(run.code).toBe(0);
+    const posted = (path: string) =>
+      (
+        run.requests.find((r) => r.method === "POST" && r.path === path)?.body as
+          | { body?: string }
+          | undefined
+      )?.body;
+    expect(posted(`${REPO}/issues/7/comments`)).toMatch(
+      /^Override: @Codertocat let Codertocat\/Hello-World#2 through this freeze .*: `emergency` label/,
+    );
+    expect(posted(`${REPO}/issues/2/comments`)).toMatch(
+      /^Override approved by @Codertocat with the `emergency` label/,
+    );
+    const check = run.requests.find((r) => r.method === "POST" && r.path === `${REPO}/check-runs`)?.body as {
+      conclusion: string;
+      output: { summary: string };
+    };
+    expect(check.conclusion).toBe("success");
+    expect(check.output.summary).toContain("**Override** by @Codertocat: `emergency` label");
   });
 
   it("a PR without a rollback plan fails the check and the job, and is labelled high risk", async () => {

@@ -27,7 +27,7 @@ describe("issue_comment.created in the App", () => {
     let ledger: unknown[] = [];
     const api = token(fakeApi())
       .route("GET", CONFIG, 404, { message: "Not Found" })
-      .route("POST", REACTIONS, 201, {}, 2)
+      .route("POST", REACTIONS, 201, {})
       .route("GET", `${REPO}/collaborators/Codertocat/permission`, 200, {
         permission: "admin",
         role_name: "admin",
@@ -37,7 +37,14 @@ describe("issue_comment.created in the App", () => {
         ledger = [ledgerIssue(7, null, { body: (body as { body: string }).body })];
         return [201, ledgerIssue(7, null)];
       })
-      .route("POST", `${REPO}/issues/1/comments`, 201, {})
+      // The reply, the 👍 and the 👀 taken back: one GraphQL mutation.
+      .route("POST", "/graphql", 200, {
+        data: {
+          reply: { commentEdge: { node: { id: "IC_2" } } },
+          reaction: { reaction: { content: "THUMBS_UP" } },
+          working: { reaction: { content: "EYES" } },
+        },
+      })
       // fan-out: templates, the org ledger, the open PRs, then one PR's check
       .route("GET", /^\/repos\/Codertocat\/Hello-World\/git\/trees\/HEAD$/, 200, { tree: [] })
       .route("GET", /^\/repos\/Codertocat\/Hello-World\/contents\/\.github$/, 404, {})
@@ -52,14 +59,16 @@ describe("issue_comment.created in the App", () => {
           base: { ref: "main" },
         },
       ])
-      .route("GET", /^\/repos\/Codertocat\/Hello-World\/commits\/abc\/check-runs\?/, 200, { check_runs: [] })
       .route("GET", /^\/repos\/Codertocat\/Hello-World\/issues\/comments\?/, 200, [])
       .route("POST", `${REPO}/check-runs`, 201, { id: 9 });
 
     await h.send("issue_comment", comment("/freeze for 2h release day"));
 
     const lines = api.calls.map((c) => `${c.method} ${c.path.replace(/\?.*/, "")}`);
-    expect(lines.slice(0, 9)).toEqual([
+    // Token and config, then the command's 6 requests, then the fan-out: templates (the policy cache was cold), the
+    // org ledger (the repository's is the race check's re-list), the open PRs, the page's override listing (the new
+    // freeze fails every PR's schedule) and one write per PR whose verdict moved (no lookup of its old run).
+    expect(lines).toEqual([
       "POST /app/installations/1/access_tokens",
       "GET /repos/Codertocat/Hello-World/contents/.github%2Fchange-gate.yml",
       `POST ${REACTIONS}`,
@@ -67,15 +76,21 @@ describe("issue_comment.created in the App", () => {
       "GET /repos/Codertocat/Hello-World/issues",
       "POST /repos/Codertocat/Hello-World/issues",
       "GET /repos/Codertocat/Hello-World/issues",
-      "POST /repos/Codertocat/Hello-World/issues/1/comments",
-      `POST ${REACTIONS}`,
+      "POST /graphql",
+      "GET /repos/Codertocat/Hello-World/git/trees/HEAD",
+      "GET /repos/Codertocat/Hello-World/contents/.github",
+      "GET /repos/Codertocat/.github/issues",
+      "GET /repos/Codertocat/Hello-World/pulls",
+      "GET /repos/Codertocat/Hello-World/issues/comments",
+      "POST /repos/Codertocat/Hello-World/check-runs",
     ]);
     const check = api.calls.find((c) => c.path === `${REPO}/check-runs`);
     expect(check?.body).toMatchObject({ head_sha: "abc", conclusion: "failure" });
     expect(check?.body.output.summary).toContain("Freeze #7");
-    expect(api.calls.find((c) => c.path === `${REPO}/issues/1/comments`)?.body.body).toBe(
-      "Frozen all environments until Tue 24 Nov 12:00 UTC by @Codertocat: release day\n\nRecorded in #7. Lift it with `/unfreeze`.",
-    );
+    expect(api.calls.find((c) => c.path === "/graphql")?.body.variables).toMatchObject({
+      body: "Frozen all environments until Tue 24 Nov 12:00 UTC by @Codertocat: release day\n\nRecorded in #7. Lift it with `/unfreeze`.",
+      reaction: "THUMBS_UP",
+    });
   });
 
   it("an edited comment and an ordinary comment make no request, not even for a token", async () => {

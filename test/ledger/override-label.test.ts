@@ -121,15 +121,23 @@ describe("the override label (`overrides.label`, emergency by default)", () => {
     expect(calls).toEqual([]);
   });
 
-  it("fails closed when the ledger cannot take the record: the error surfaces, nothing says approved", async () => {
+  it("fails closed when the ledger cannot take the record: the label comes off, the error surfaces, nothing says approved", async () => {
     nock(API).get(PERMISSION("Codertocat")).reply(200, { permission: "admin", role_name: "admin" });
     nock(API)
       .get(LIST_LEDGER)
       .reply(200, [ledgerIssue(7, freeze)]);
     nock(API).get(LIST_ORG_LEDGER).reply(404, { message: "Not Found" });
     nock(API).post(`${REPO}/issues/7/comments`).reply(500, { message: "Server Error" });
-    const { gh, calls } = client();
-    await expect(recordLabelOverride(gh, REF, event("emergency"), config(), NOW)).rejects.toThrow();
-    expect(calls.some((c) => c.line === `POST ${REPO}/issues/2/comments`)).toBe(false);
+    // The label is the approval: it is taken off again, and the person told why.
+    nock(API).delete(`${REPO}/issues/2/labels/emergency`).reply(200, []);
+    const reply = postedComment(`${REPO}/issues/2/comments`);
+    const { gh } = client();
+    await expect(recordLabelOverride(gh, REF, event("emergency"), config(), NOW)).rejects.toThrow(
+      "Server Error",
+    );
+    expect(reply.body).toMatch(
+      /^@Codertocat, the `emergency` label could not be recorded in the freeze ledger \(Server Error\), so it does not count and was removed again\./,
+    );
+    expect(reply.body).not.toContain("Override approved");
   });
 });

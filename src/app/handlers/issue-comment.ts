@@ -77,7 +77,14 @@ export function register(app: Probot, deps: AppDeps): void {
         const out = await reevaluateOpenPrs(gh, target, now, {
           appId: deps.appId,
           // The command just listed this repo's ledger after its write: the fan-out reuses it.
-          ...(target === ref ? { config, ...(await fanOutLedger(gh, ref, now, result)) } : {}),
+          // Templates from the policy cache when warm (an active repo), else read with the command's fresh config.
+          ...(target === ref
+            ? {
+                config,
+                templates: await deps.policies.templates(gh, ref, config),
+                ...(await fanOutLedger(gh, ref, now, result)),
+              }
+            : {}),
           onError: (pr, error) =>
             context.log.warn(
               {
