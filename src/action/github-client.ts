@@ -23,8 +23,8 @@ export interface ClientOptions {
 const PROXY_VARS = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"];
 
 /**
- * Octokit with REST methods, pagination, retry and throttling, requesting through `httpFetch` (node:http(s); tests
- * point GITHUB_API_URL at a loopback API). Behind a proxy (https_proxy and friends) @actions/github's proxy-aware
+ * Octokit with REST methods, pagination and retry (and throttling when `fanOut`), requesting through `httpFetch`
+ * (node:http(s); tests point GITHUB_API_URL at a loopback API). Behind a proxy (https_proxy and friends) @actions/github's proxy-aware
  * client is used instead; it is imported only then, after the event payload was validated (importing it parses
  * GITHUB_EVENT_PATH at once and would crash, outside any error handling, on a corrupt payload).
  */
@@ -46,8 +46,6 @@ export async function createGitHub(
     throttle: {
       onRateLimit: onLimit("rate limit", 2),
       onSecondaryRateLimit: onLimit("secondary rate limit", 3),
-      // Not in the plugin's option types, but read from its options (state = { ...defaults, ...throttle }); if a
-      // future version ignores it, writes are merely spaced again.
     } as ThrottlingOptions,
   };
   if (proxied) {

@@ -31,10 +31,13 @@ export function decisionSummary(title: string, report: CheckReport, gate: GateDe
 
 /** "Re-checked 12 open pull requests (1 failed); next schedule change Tue 24 Nov 16:00 UTC." */
 export function reevaluationLine(
-  result: { evaluated: number; failures: number; nextChange: string | null },
+  result: { evaluated: number; failures: number; untouched?: number; nextChange: string | null },
   timezone: string,
 ): string {
   const failed = result.failures ? ` (${result.failures} failed)` : "";
+  const untouched = result.untouched
+    ? `, ${result.untouched} of them unaffected by the change (check left as it was)`
+    : "";
   const next = result.nextChange ? `; next schedule change ${formatWhen(result.nextChange, timezone)}` : "";
-  return `Re-checked ${result.evaluated} open pull request${result.evaluated === 1 ? "" : "s"}${failed}${next}.`;
+  return `Re-checked ${result.evaluated} open pull request${result.evaluated === 1 ? "" : "s"}${failed}${untouched}${next}.`;
 }

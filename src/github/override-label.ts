@@ -83,9 +83,11 @@ export async function recordLabelOverride(
       ref,
       event.pull_request.number,
       `@${login}, the ${label} label could not be recorded in the freeze ledger ` +
-        `(${error instanceof Error ? error.message : String(error)}), so it does not count` +
-        (removed ? " and was removed again" : "; remove it and add it again") +
-        `. Add it again (or use \`/override <reason>\`) once the ledger can be written.`,
+        `(${error instanceof Error ? error.message : String(error)}). ` +
+        (removed
+          ? "It was removed again, so it approves nothing. "
+          : "It could not be removed either: **remove it by hand**, an unaudited label must not stay. ") +
+        `Add it again (or use \`/override <reason>\`) once the ledger can be written.`,
     );
     throw error;
   }

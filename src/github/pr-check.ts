@@ -120,7 +120,7 @@ export async function runPrCheck(gh: GitHub, opts: PrCheckOptions): Promise<PrCh
 const UNTOUCHED: PrCheckWrite = { action: "untouched" };
 
 /**
- * The check and the risk labels for a decided PR, together. `existing`: the head's run as just read, null = none
+ * The check and the risk labels for a decided PR. `existing`: the head's run as just read, null = none
  * (write a new run), undefined = look it up (or trust `priorRun`).
  */
 async function writeVerdict(
@@ -131,26 +131,24 @@ async function writeVerdict(
 ): Promise<PrCheckResult> {
   const { ref, pr, config } = opts;
   const gate = report.gates.merge;
-  // Both writes finish before any failure is reported: the caller's "internal error" check must land after a
-  // check write still in flight, never before it (a late pass would outlive the failure).
-  const [check, labels] = await allSettledOrThrow([
-    upsertCheckRun(gh, ref, {
-      headSha: pr.head.sha,
-      conclusion: gate.conclusion,
-      title: gateTitle(gate),
-      summary: gateSummary(report, gate),
-      appId: opts.appId,
-      ...(existing !== undefined ? { current: existing } : { prior: opts.priorRun }),
-    }),
-    syncRiskLabels(
-      gh,
-      ref,
-      pr.number,
-      pr.labels.map((l) => l.name),
-      report.risk.level,
-      riskLabels(config.risk.labels),
-    ),
-  ]);
+  // One after the other: the check first (what merges wait for), then the labels. Concurrent events on one PR rely
+  // on this order (the App records a label only after its write; written together, each event re-added it).
+  const check = await upsertCheckRun(gh, ref, {
+    headSha: pr.head.sha,
+    conclusion: gate.conclusion,
+    title: gateTitle(gate),
+    summary: gateSummary(report, gate),
+    appId: opts.appId,
+    ...(existing !== undefined ? { current: existing } : { prior: opts.priorRun }),
+  });
+  const labels = await syncRiskLabels(
+    gh,
+    ref,
+    pr.number,
+    pr.labels.map((l) => l.name),
+    report.risk.level,
+    riskLabels(config.risk.labels),
+  );
   return { report, conclusion: gate.conclusion, check, labels };
 }
 
@@ -162,16 +160,6 @@ function sameVerdict(a: CheckReport, b: CheckReport): boolean {
     gateTitle(ga) === gateTitle(gb) &&
     comparableSummary(gateSummary(a, ga)) === comparableSummary(gateSummary(b, gb))
   );
-}
-
-/** `Promise.all` that waits for every promise to settle, then throws the first rejection (if any). */
-async function allSettledOrThrow<T extends readonly unknown[]>(
-  promises: readonly [...{ [K in keyof T]: Promise<T[K]> }],
-): Promise<T> {
-  const results = await Promise.allSettled(promises);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (failed) throw failed.reason;
-  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 /**

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Recorded } from "../support/fake-github.js";
 import { ensureBuilt, errors, examplePayload, runAction } from "./harness.js";
 import { ledgerIssue } from "./ledger.js";
-import { prRoutes, READY_BODY, REPO } from "./routes.js";
+import { ADMIN_PERMISSION, FROZEN_LEDGER, prRoutes, READY_BODY, REPO } from "./routes.js";
 
 const CONFIG = "timezone: UTC\n";
 const NOW = { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" };
@@ -66,11 +66,7 @@ describe("command mode", () => {
       config: CONFIG,
       routes: [
         { method: "POST", path: /\/reactions$/, status: 201, body: { id: 1 } },
-        {
-          method: "GET",
-          path: `${REPO}/collaborators/Codertocat/permission`,
-          body: { permission: "admin", role_name: "admin", user: { login: "Codertocat" } },
-        },
+        ADMIN_PERMISSION,
         { method: "GET", path: `${REPO}/issues`, body: [] },
         {
           method: "POST",
@@ -148,17 +144,8 @@ describe("command mode: /override", () => {
       config: CONFIG,
       routes: [
         { method: "POST", path: /\/reactions$/, status: 201, body: { id: 1 } },
-        {
-          method: "GET",
-          path: `${REPO}/collaborators/Codertocat/permission`,
-          body: { permission: "admin", role_name: "admin", user: { login: "Codertocat" } },
-        },
-        {
-          method: "GET",
-          path: `${REPO}/issues`,
-          body: [ledgerIssue(7, { from: "2026-11-24T06:00:00Z", until: null, reason: "incident" })],
-        },
-        { method: "POST", path: `${REPO}/issues/7/comments`, status: 201, body: { id: 8 } },
+        ADMIN_PERMISSION,
+        ...FROZEN_LEDGER,
         {
           method: "POST",
           path: `${REPO}/issues/1/comments`,

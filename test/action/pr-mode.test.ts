@@ -1,8 +1,7 @@
 import type { PullRequestLabeledEvent } from "@octokit/webhooks-types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, errors, examplePayload, runAction } from "./harness.js";
-import { ledgerIssue } from "./ledger.js";
-import { prRoutes, READY_BODY, REPO } from "./routes.js";
+import { ADMIN_PERMISSION, FROZEN_LEDGER, prRoutes, READY_BODY, REPO } from "./routes.js";
 
 const CONFIG = "timezone: UTC\n";
 const NOW = { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" };
@@ -80,17 +79,8 @@ describe("pr mode", () => {
       payload,
       config: CONFIG,
       routes: [
-        {
-          method: "GET",
-          path: `${REPO}/collaborators/Codertocat/permission`,
-          body: { permission: "admin", role_name: "admin", user: { login: "Codertocat" } },
-        },
-        {
-          method: "GET",
-          path: `${REPO}/issues`,
-          body: [ledgerIssue(7, { from: "2026-11-24T06:00:00Z", until: null, reason: "incident" })],
-        },
-        { method: "POST", path: `${REPO}/issues/7/comments`, status: 201, body: { id: 8 } },
+        ADMIN_PERMISSION,
+        ...FROZEN_LEDGER,
         { method: "POST", path: `${REPO}/issues/2/comments`, status: 201, body: { id: 9 } },
         {
           method: "GET",

@@ -1,5 +1,6 @@
 // Fake GitHub answers for the requests a PR check makes, as the real API shapes them.
 import type { Route } from "../support/fake-github.js";
+import { ledgerIssue } from "./ledger.js";
 
 export const REPO = "/repos/Codertocat/Hello-World";
 
@@ -49,3 +50,20 @@ Revert this PR and redeploy v1.4.2; the old cache keys are still written.
 ## Blast radius
 Login and checkout; worst case users are logged out once.
 `;
+
+/** Codertocat's permission on the repository: admin, so commands and the override label count. */
+export const ADMIN_PERMISSION: Route = {
+  method: "GET",
+  path: `${REPO}/collaborators/Codertocat/permission`,
+  body: { permission: "admin", role_name: "admin", user: { login: "Codertocat" } },
+};
+
+/** The repository's ledger with one open freeze (#7, since 06:00 UTC, no end), which takes audit comments. */
+export const FROZEN_LEDGER: Route[] = [
+  {
+    method: "GET",
+    path: `${REPO}/issues`,
+    body: [ledgerIssue(7, { from: "2026-11-24T06:00:00Z", until: null, reason: "incident" })],
+  },
+  { method: "POST", path: `${REPO}/issues/7/comments`, status: 201, body: { id: 8 } },
+];

@@ -136,7 +136,7 @@ describe("the override label (`overrides.label`, emergency by default)", () => {
       "Server Error",
     );
     expect(reply.body).toMatch(
-      /^@Codertocat, the `emergency` label could not be recorded in the freeze ledger \(Server Error\), so it does not count and was removed again\./,
+      /^@Codertocat, the `emergency` label could not be recorded in the freeze ledger \(Server Error\)\. It was removed again, so it approves nothing\./,
     );
     expect(reply.body).not.toContain("Override approved");
   });
