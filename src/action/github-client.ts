@@ -24,9 +24,10 @@ const PROXY_VARS = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"];
 
 /**
  * Octokit with REST methods, pagination and retry (and throttling when `fanOut`), requesting through `httpFetch`
- * (node:http(s); tests point GITHUB_API_URL at a loopback API). Behind a proxy (https_proxy and friends) @actions/github's proxy-aware
- * client is used instead; it is imported only then, after the event payload was validated (importing it parses
- * GITHUB_EVENT_PATH at once and would crash, outside any error handling, on a corrupt payload).
+ * (node:http(s); tests point GITHUB_API_URL at a loopback API). Behind a proxy (https_proxy and friends)
+ * @actions/github's proxy-aware client is used instead; it is imported only then, after the event payload was
+ * validated (importing it parses GITHUB_EVENT_PATH at once and would crash, outside any error handling, on a corrupt
+ * payload).
  */
 export async function createGitHub(
   token: string,

@@ -36,11 +36,16 @@ export async function runPrMode(ctx: ActionContext): Promise<ModeResult> {
         failure,
       };
     }
-    const event = ctx.event.payload as Partial<LabelEvent>;
-    const override =
-      config.ok && event.action === "labeled"
-        ? await recordLabelOverride(ctx.gh, ctx.repo, event as LabelEvent, config.config, now)
-        : null;
+    // The override label added by a person is audited (or refused) first; any other event is no request.
+    const override = config.ok
+      ? await recordLabelOverride(
+          ctx.gh,
+          ctx.repo,
+          ctx.event.payload as unknown as LabelEvent,
+          config.config,
+          now,
+        )
+      : null;
     if (override) ctx.log.info(`override label by @${override.by}: ${override.outcome}`);
     const result = await runPrCheck(ctx.gh, { ref: ctx.repo, pr: target.pr, now, config });
     if (!result.report || "failure" in loaded)

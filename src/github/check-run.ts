@@ -64,16 +64,29 @@ export interface ExistingRun {
  * The parts of a summary that move with the clock ("Evaluated at …", "(in 2d 13h)") are not a change: without this
  * every evaluation would rewrite the check.
  */
-export function comparableSummary(summary: string): string {
+function comparableSummary(summary: string): string {
   return summary.replace(/Evaluated at \S+/g, "Evaluated at").replace(/\(in [^)]*\)/g, "(in …)");
+}
+
+/** What a check shows: the same verdict when these match, the parts that move with the clock aside. */
+export interface VerdictText {
+  conclusion: string | null;
+  title: string | null;
+  summary: string;
+}
+
+export function sameVerdict(a: VerdictText, b: VerdictText): boolean {
+  return (
+    a.conclusion === b.conclusion &&
+    a.title === b.title &&
+    comparableSummary(a.summary) === comparableSummary(b.summary)
+  );
 }
 
 function sameContent(run: ExistingRun, c: CheckRunContent): boolean {
   return (
     run.status === "completed" &&
-    run.conclusion === c.conclusion &&
-    run.output.title === c.title &&
-    comparableSummary(run.output.summary ?? "") === comparableSummary(c.summary)
+    sameVerdict({ conclusion: run.conclusion, title: run.output.title, summary: run.output.summary ?? "" }, c)
   );
 }
 

@@ -1,7 +1,8 @@
 import type { Config } from "../core/config/schema.js";
 import { isBotAccount } from "../core/policy/skip.js";
 import { type LedgerAudit, recordOverrideInLedger } from "./freeze-ledger/index.js";
-import { checkAuthority, whoMay } from "./permissions.js";
+import { approvalsNeeded, ledgerAuditLine } from "./freeze-ledger/replies.js";
+import { checkAuthority, whoMay, yourPermission } from "./permissions.js";
 import type { GitHub, RepoRef } from "./types.js";
 
 /** The parts of a `pull_request.labeled` payload this reads. */
@@ -52,7 +53,7 @@ export async function recordLabelOverride(
   if (!authority.allowed) {
     const reply =
       `Sorry @${login}, the ${label} label overrides a freeze or a closed window only when added by ` +
-      `${whoMay(ref, rule)}; you have ${authority.permission === "none" ? "no" : authority.permission} permission here. ` +
+      `${whoMay(ref, rule)}; ${yourPermission(authority)}. ` +
       `It approves nothing: the change-gate check still blocks this pull request while a freeze or window applies.`;
     await answer(gh, ref, event.pull_request.number, reply);
     return { outcome: "refused", by: login, recorded: [], reply };
@@ -91,12 +92,10 @@ export async function recordLabelOverride(
     );
     throw error;
   }
-  const needed = config.overrides.approvals;
+  const audit = ledgerAuditLine(recorded);
   const reply =
-    `Override approved by @${login} with the ${label} label.` +
-    (recorded.length ? ` Recorded in the freeze ledger: ${recorded.map((r) => r.where).join(", ")}.` : "") +
-    `\n\nThis pull request may merge and deploy during a freeze or outside a window once ${needed} distinct ` +
-    `authorised ${needed === 1 ? "person approves" : "people approve"}; removing the label withdraws this approval.`;
+    `Override approved by @${login} with the ${label} label.${audit ? ` ${audit}` : ""}\n\n` +
+    `${approvalsNeeded(config.overrides.approvals)}; removing the label withdraws this approval.`;
   await answer(gh, ref, event.pull_request.number, reply);
   return { outcome: "recorded", by: login, recorded, reply };
 }

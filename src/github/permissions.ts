@@ -52,6 +52,11 @@ export async function checkAuthority(
 }
 
 /** Who may use the commands: "users with maintain permission or higher, or members of @acme/release-managers". */
+/** "you have triage permission here" / "you have no permission here", for refusal replies. */
+export function yourPermission(authority: Authority): string {
+  return `you have ${authority.permission === "none" ? "no" : authority.permission} permission here`;
+}
+
 export function whoMay(ref: RepoRef, rule: CommandRule): string {
   const role = rule.permission === "admin" ? "admin permission" : `${rule.permission} permission or higher`;
   const teams = rule.teams.map((t) => {

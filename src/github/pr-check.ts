@@ -16,9 +16,9 @@ import {
   type CheckAnnotation,
   type CheckRunWrite,
   type CheckVerdict,
-  comparableSummary,
   type ExistingRun,
   latestCheckRun,
+  sameVerdict,
   upsertCheckRun,
 } from "./check-run.js";
 import { type OverrideBatch, overrideBatch, readActiveFreezes, readOverride } from "./freeze-ledger/index.js";
@@ -95,7 +95,7 @@ export async function runPrCheck(gh: GitHub, opts: PrCheckOptions): Promise<PrCh
     const decide = { ...opts, config: config.config };
     if (opts.previousLedger && opts.ledger) {
       const [after, before] = await decideUnder(gh, decide, [opts.ledger, opts.previousLedger]);
-      if (sameVerdict(after!, before!))
+      if (sameVerdict(checkText(after!), checkText(before!)))
         return {
           report: after!,
           conclusion: after!.gates.merge.conclusion,
@@ -130,14 +130,12 @@ async function writeVerdict(
   existing: ExistingRun | null | undefined,
 ): Promise<PrCheckResult> {
   const { ref, pr, config } = opts;
-  const gate = report.gates.merge;
+  const text = checkText(report);
   // One after the other: the check first (what merges wait for), then the labels. Concurrent events on one PR rely
   // on this order (the App records a label only after its write; written together, each event re-added it).
   const check = await upsertCheckRun(gh, ref, {
     headSha: pr.head.sha,
-    conclusion: gate.conclusion,
-    title: gateTitle(gate),
-    summary: gateSummary(report, gate),
+    ...text,
     appId: opts.appId,
     ...(existing !== undefined ? { current: existing } : { prior: opts.priorRun }),
   });
@@ -149,17 +147,13 @@ async function writeVerdict(
     report.risk.level,
     riskLabels(config.risk.labels),
   );
-  return { report, conclusion: gate.conclusion, check, labels };
+  return { report, conclusion: text.conclusion, check, labels };
 }
 
-/** Whether two reports would render the same check (the parts that move with the clock aside). */
-function sameVerdict(a: CheckReport, b: CheckReport): boolean {
-  const [ga, gb] = [a.gates.merge, b.gates.merge];
-  return (
-    ga.conclusion === gb.conclusion &&
-    gateTitle(ga) === gateTitle(gb) &&
-    comparableSummary(gateSummary(a, ga)) === comparableSummary(gateSummary(b, gb))
-  );
+/** The check a report renders: the merge gate's conclusion, title and summary. */
+function checkText(report: CheckReport): { conclusion: Conclusion; title: string; summary: string } {
+  const gate = report.gates.merge;
+  return { conclusion: gate.conclusion, title: gateTitle(gate), summary: gateSummary(report, gate) };
 }
 
 /**

@@ -11,8 +11,14 @@ import {
   recordOverride,
   recordOverrideInLedger,
 } from "./freeze-ledger/index.js";
-import { frozenReply, statusReply, unfrozenReply } from "./freeze-ledger/replies.js";
-import { checkAuthority, whoMay } from "./permissions.js";
+import {
+  approvalsNeeded,
+  frozenReply,
+  ledgerAuditLine,
+  statusReply,
+  unfrozenReply,
+} from "./freeze-ledger/replies.js";
+import { checkAuthority, whoMay, yourPermission } from "./permissions.js";
 import type { GitHub, RepoRef } from "./types.js";
 
 export interface CommandEvent {
@@ -94,7 +100,7 @@ export async function runCommand(gh: GitHub, event: CommandEvent): Promise<Comma
       if (!authority.allowed) {
         const reply =
           `Sorry @${comment.user.login}, \`/${command.kind}\` is limited to ${whoMay(event.ref, config.commands.freeze)}; ` +
-          `you have ${authority.permission === "none" ? "no" : authority.permission} permission here. Nothing was changed.`;
+          `${yourPermission(authority)}. Nothing was changed.`;
         return feedback.finish("refused", false, reply, command);
       }
     }
@@ -178,14 +184,11 @@ async function execute(
       const approval = { by, reason: command.reason, sourceUrl: comment.html_url };
       // The ledger first: an override that cannot be audited there is not recorded at all (fail closed).
       const { recorded, ledger } = await recordOverrideInLedger(gh, ref, event.issue.number, approval, now);
-      const audit =
-        recorded.length === 0
-          ? ""
-          : `\n\nRecorded in the freeze ledger: ${recorded.map((r) => r.where).join(", ")}.`;
+      const audit = ledgerAuditLine(recorded);
       const note =
         `Override approved by @${by}: ${command.reason}\n\n` +
-        `This pull request may merge and deploy during a freeze or outside a window once ${config.overrides.approvals} distinct authorised ${config.overrides.approvals === 1 ? "person approves" : "people approve"}; the check shows who approved.` +
-        audit;
+        `${approvalsNeeded(config.overrides.approvals)}; the check shows who approved.` +
+        (audit ? `\n\n${audit}` : "");
       await recordOverride(gh, ref, event.issue.number, approval, now, note);
       // The record is itself the reply, so no second comment is posted.
       return { reply: note, stateChanged: true, posted: true, ledger };

@@ -1,6 +1,7 @@
 import { formatIn, formatWhen, type LedgerFreeze } from "../../core/schedule/index.js";
 import type { DeclaredFreeze } from "./declare.js";
 import type { LiftedFreeze } from "./lift.js";
+import type { LedgerAudit } from "./override.js";
 import { scopeName, untilText } from "./render.js";
 
 /** "Frozen production until Mon 1 Dec 09:00 CET by @alice: Black Friday" + where it is recorded. */
@@ -68,4 +69,19 @@ function freezeLine(f: LedgerFreeze, zone: string, now: Date): string {
   const by = f.by ? `, by @${f.by}` : "";
   const why = f.reason ? `: ${f.reason}` : "";
   return `**${f.name}** on ${on} ${until}${by}${why}`;
+}
+
+/** "… once 2 distinct authorised people approve": what an override needs, for every override reply. */
+export function approvalsNeeded(approvals: number): string {
+  return (
+    `This pull request may merge and deploy during a freeze or outside a window once ${approvals} distinct ` +
+    `authorised ${approvals === 1 ? "person approves" : "people approve"}`
+  );
+}
+
+/** "Recorded in the freeze ledger: #7, acme/.github#3." — empty when no freeze was active to record it in. */
+export function ledgerAuditLine(recorded: readonly LedgerAudit[]): string {
+  return recorded.length === 0
+    ? ""
+    : `Recorded in the freeze ledger: ${recorded.map((r) => r.where).join(", ")}.`;
 }
