@@ -7,9 +7,8 @@ import nock from "nock";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { reevaluateOpenPrs } from "../../src/github/pr-check.js";
 import type { GitHub } from "../../src/github/types.js";
-import { API, block, config, LIST_LEDGER, LIST_ORG_LEDGER, ledgerIssue, NOW, REF } from "./helpers.js";
+import { API, block, config, LIST_LEDGER, LIST_ORG_LEDGER, ledgerIssue, NOW, REF, REPO } from "./helpers.js";
 
-const REPO = "/repos/Codertocat/Hello-World";
 const TOTAL = 250;
 const SECONDARY = {
   message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",

@@ -3,11 +3,15 @@ import { Octokit } from "@octokit/core";
 import { paginateRest } from "@octokit/plugin-paginate-rest";
 import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
 import nock from "nock";
+import { afterEach, beforeAll, expect } from "vitest";
 import { type Config, type ConfigInput, configSchema } from "../../src/core/config/schema.js";
 import type { GitHub } from "../../src/github/types.js";
 
 export const API = "https://api.github.com";
 export const REF = { owner: "Codertocat", repo: "Hello-World" };
+/** REF's REST path, and where its collaborators' permissions are read. */
+export const REPO = "/repos/Codertocat/Hello-World";
+export const PERMISSION = (login: string) => `${REPO}/collaborators/${login}/permission`;
 export const NOW = new Date("2026-11-24T09:00:00.000Z");
 
 /** Every request the client made: "METHOD path?query" and the JSON body. */
@@ -149,4 +153,14 @@ export function postedComment(path: string): { body: string } {
     })
     .reply(201, {});
   return seen;
+}
+
+/** No real network, and every mock a test registers must be used: call once at the top of a test file. */
+export function expectEveryMockUsed(): void {
+  beforeAll(() => nock.disableNetConnect());
+  afterEach(() => {
+    const pending = nock.pendingMocks();
+    nock.cleanAll();
+    expect(pending).toEqual([]);
+  });
 }

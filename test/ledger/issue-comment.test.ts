@@ -1,9 +1,8 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, example, fakeApi, token } from "../app/harness.js";
-import { ledgerIssue } from "./helpers.js";
+import { ledgerIssue, REPO } from "./helpers.js";
 
-const REPO = "/repos/Codertocat/Hello-World";
 const CONFIG = /^\/repos\/Codertocat\/Hello-World\/contents\/\.github(%2F|\/)change-gate\.yml/;
 const LEDGER = /^\/repos\/Codertocat\/Hello-World\/issues\?.*labels=change-freeze/;
 const ORG_LEDGER = /^\/repos\/Codertocat\/\.github\/issues\?/;

@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { evaluateSchedule } from "../../src/core/schedule/index.js";
 import {
   closeExpiredFreezes,
@@ -12,22 +12,18 @@ import {
   block,
   client,
   config,
+  expectEveryMockUsed,
   LIST_LEDGER,
   LIST_ORG_LEDGER,
   ledgerIssue,
   NOW,
   REF,
+  REPO,
 } from "./helpers.js";
 
-const REPO = "/repos/Codertocat/Hello-World";
 const FROM = "2026-11-23T00:00:00.000Z";
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+expectEveryMockUsed();
 
 const declaration = {
   by: "alice",

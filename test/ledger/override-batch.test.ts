@@ -1,17 +1,11 @@
 import nock from "nock";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { overrideBatch } from "../../src/github/freeze-ledger/index.js";
-import { API, client, config, NOW, REF } from "./helpers.js";
+import { API, client, config, expectEveryMockUsed, NOW, REF, REPO } from "./helpers.js";
 
-const REPO = "/repos/Codertocat/Hello-World";
 const BOT = { login: "change-gate[bot]", type: "Bot" };
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+expectEveryMockUsed();
 
 function record(pr: number, by: string, reason = "hotfix") {
   return `Override approved by @${by}: ${reason}\n\n<!-- change-gate:override ${JSON.stringify({ v: 1, pr, by, reason, at: "2026-11-24T08:00:00.000Z", source: null })} -->`;

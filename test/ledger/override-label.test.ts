@@ -1,22 +1,22 @@
 import { createRequire } from "node:module";
 import nock from "nock";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordLabelOverride } from "../../src/github/override-label.js";
 import {
   API,
   block,
   client,
   config,
+  expectEveryMockUsed,
   LIST_LEDGER,
   LIST_ORG_LEDGER,
   ledgerIssue,
   NOW,
+  PERMISSION,
   postedComment,
   REF,
+  REPO,
 } from "./helpers.js";
-
-const REPO = "/repos/Codertocat/Hello-World";
-const PERMISSION = (login: string) => `${REPO}/collaborators/${login}/permission`;
 
 interface LabeledExample {
   action: string;
@@ -38,12 +38,7 @@ function event(label: string, sender = { login: "Codertocat", type: "User" }): L
   return { ...structuredClone(labeled), label: { ...labeled.label, name: label }, sender };
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+expectEveryMockUsed();
 
 const freeze = block({ by: "hubot", reason: "Black Friday", from: "2026-11-23T08:00:00.000Z", until: null });
 

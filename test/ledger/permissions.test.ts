@@ -1,18 +1,13 @@
 import nock from "nock";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkAuthority } from "../../src/github/permissions.js";
-import { API, client, REF } from "./helpers.js";
+import { API, client, expectEveryMockUsed, REF } from "./helpers.js";
 
 const PERMISSION = "/repos/Codertocat/Hello-World/collaborators/alice/permission";
 const TEAM = "/orgs/Codertocat/teams/release-managers/memberships/alice";
 const maintain = { permission: "maintain" as const, teams: [] };
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+expectEveryMockUsed();
 
 describe("checkAuthority (default rule: maintain)", () => {
   // GitHub's `permission` folds maintain into write and triage into read; `role_name` keeps them apart.

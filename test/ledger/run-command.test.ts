@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readOverride } from "../../src/github/freeze-ledger/index.js";
 import { runCommand } from "../../src/github/run-command.js";
 import {
@@ -10,27 +10,23 @@ import {
   config,
   eventOf,
   eventWithNodeIds,
+  expectEveryMockUsed,
   graphqlFeedback,
   LIST_LEDGER,
   LIST_ORG_LEDGER,
   ledgerIssue,
   NOW,
+  PERMISSION,
   postedComment,
   REF,
+  REPO,
 } from "./helpers.js";
 
-const REPO = "/repos/Codertocat/Hello-World";
 const REACTIONS = `${REPO}/issues/comments/492700400/reactions`;
-const PERMISSION = (login: string) => `${REPO}/collaborators/${login}/permission`;
 const FROM = "2026-11-23T08:00:00.000Z";
 const SOURCE = "https://github.com/Codertocat/Hello-World/issues/1#issuecomment-492700400";
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+expectEveryMockUsed();
 
 function reactions(...contents: string[]) {
   const scope = nock(API);
