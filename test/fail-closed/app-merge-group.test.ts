@@ -76,7 +76,6 @@ const IRRELEVANT: Record<string, Partial<Record<number, Seen>>> = {
   "template listing (.github)": { 404: "pass (irrelevant)" },
   "template read": { 404: "pass (irrelevant)" },
   "org freeze ledger": { 404: "pass (irrelevant)", 403: "pass (irrelevant)" },
-  "check-run lookup": Object.fromEntries(STATUSES.map((s) => [s, "no check"])),
   "check-run create": Object.fromEntries(STATUSES.map((s) => [s, "no check"])),
 };
 

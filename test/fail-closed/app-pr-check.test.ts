@@ -149,7 +149,6 @@ const IRRELEVANT: Record<string, Partial<Record<number | "network", Seen>>> = {
   // Someone removed the stale label meanwhile: the goal is reached.
   "stale risk label removal": { 404: "pass (irrelevant)" },
   // Every write is refused, the internal-error write included.
-  "check-run lookup": Object.fromEntries([...STATUSES, "network"].map((s) => [s, "no check"])),
   "check-run create": Object.fromEntries([...STATUSES, "network"].map((s) => [s, "no check"])),
   "installation token": Object.fromEntries([...STATUSES, "network"].map((s) => [s, "no check"])),
 };
@@ -314,6 +313,23 @@ describe("App PR check: a GitHub error never becomes a pass", () => {
     const { gh, error } = await pr({ existingPass: true }, fault);
     expectSeen(gh, error, "internal error", fault);
     expect(gh.runs).toHaveLength(1);
+  });
+
+  it.each(
+    counter.add(
+      ([...STATUSES, "network"] as const).map((status) => ({
+        name: `after a restart during a freeze, check-run lookup ${status === "network" ? "network error" : status} on every try → a new failing 'internal error' run replaces the old pass`,
+        status,
+      })),
+    ),
+  )("$name", async ({ status }) => {
+    // The journal is empty after a restart, so the head's run must be read; when that read fails, the pass written
+    // before the freeze must not stand.
+    const fault: Fault = { endpoint: "check-run lookup", status };
+    const { gh, error } = await pr({ existingPass: true, ledger: "frozen" }, fault);
+    expectSeen(gh, error, "internal error", fault);
+    expect(gh.runs.map((r) => r.conclusion)).toEqual(["success", "failure"]);
+    expect(gh.calls.filter((c) => c.method === "PATCH")).toEqual([]);
   });
 
   it.each(
