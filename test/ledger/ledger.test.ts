@@ -93,12 +93,41 @@ describe("readActiveFreezes", () => {
     expect(result.nextOpen).toBe("2026-11-25T09:00:00.000Z");
   });
 
-  it.each([404, 403])(
-    "a %i from the org's .github repository means no org-wide freezes, not an error",
-    async (status) => {
+  it("a 404 from the org's .github repository (none, or not visible to this token) means no org-wide freezes", async () => {
+    nock(API).get(LIST_LEDGER).reply(200, []);
+    nock(API).get(LIST_ORG_LEDGER).reply(404, { message: "Not Found" });
+    expect(await readActiveFreezes(client().gh, REF, NOW)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "a refused permission",
+      { message: "Resource not accessible by integration" },
+      {},
+      "change-gate may not read the org-wide freeze ledger (Codertocat/.github): Resource not accessible by integration. An org-wide freeze may be active, so change-gate fails closed; give it Issues: read on Codertocat/.github",
+    ],
+    [
+      "a spent primary rate limit",
+      { message: "API rate limit exceeded for installation ID 1." },
+      { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "4102444800" },
+      "GitHub's rate limit refused reading the org-wide freeze ledger (Codertocat/.github): API rate limit exceeded for installation ID 1.",
+    ],
+    [
+      "a secondary rate limit",
+      {
+        message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+      },
+      { "retry-after": "60" },
+      "GitHub's secondary rate limit refused reading the org-wide freeze ledger (Codertocat/.github)",
+    ],
+  ])(
+    "a 403 for %s from the org's .github repository is an error, so the gate fails closed",
+    async (_, body, headers, message) => {
       nock(API).get(LIST_LEDGER).reply(200, []);
-      nock(API).get(LIST_ORG_LEDGER).reply(status, { message: "nope" });
-      expect(await readActiveFreezes(client().gh, REF, NOW)).toEqual([]);
+      nock(API).get(LIST_ORG_LEDGER).reply(403, body, headers);
+      const read = readActiveFreezes(client().gh, REF, NOW);
+      await expect(read).rejects.toMatchObject({ name: "OrgLedgerUnreadable", status: 403 });
+      await expect(read).rejects.toThrow(message);
     },
   );
 
