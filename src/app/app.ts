@@ -5,6 +5,7 @@ import type { AppDeps } from "./deps.js";
 import * as deploymentProtectionRule from "./handlers/deployment-protection-rule.js";
 import * as installation from "./handlers/installation.js";
 import * as issueComment from "./handlers/issue-comment.js";
+import * as ledgerIssue from "./handlers/ledger-issue.js";
 import * as mergeGroup from "./handlers/merge-group.js";
 import * as pullRequest from "./handlers/pull-request.js";
 import * as push from "./handlers/push.js";
@@ -76,6 +77,7 @@ export function changeGate(
     installation.register(app, deps);
     push.register(app, deps);
     issueComment.register(app, deps);
+    ledgerIssue.register(app, deps);
     deploymentProtectionRule.register(app, { now: () => clock.now(), waiting });
 
     if (sweep) {

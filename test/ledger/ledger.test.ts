@@ -7,6 +7,7 @@ import {
   liftFreeze,
   readActiveFreezes,
 } from "../../src/github/freeze-ledger/index.js";
+import { readRevisionBlock } from "../../src/github/freeze-ledger/revision.js";
 import {
   API,
   block,
@@ -17,6 +18,7 @@ import {
   LIST_ORG_LEDGER,
   ledgerIssue,
   NOW,
+  postedComment,
   REF,
   REPO,
 } from "./helpers.js";
@@ -174,11 +176,17 @@ describe("readActiveFreezes", () => {
         return true;
       })
       .reply(201, ledgerIssue(7, null));
+    const revision = postedComment(`${REPO}/issues/7/comments`);
     nock(API)
       .get(LIST_LEDGER)
       .reply(200, () => [ledgerIssue(7, null, { body })]);
     await declareFreeze(client().gh, REF, { ...declaration, reason: "a --> b <!-- c & d" }, NOW);
     expect(body).toContain('"reason":"a --\\u003e b \\u003c!-- c \\u0026 d"');
+    // The revision comment quotes the reason for people, inert, and keeps it exactly in its block.
+    expect(revision.body).toMatch(
+      /^Freeze declared by @alice: production until .*: a ‐‐> b <!‐‐ c & d\n\n<!-- change-gate:ledger-revision /,
+    );
+    expect(readRevisionBlock(revision.body)?.record?.reason).toBe("a --> b <!-- c & d");
     nock(API)
       .get(LIST_LEDGER)
       .reply(200, [ledgerIssue(7, null, { body })]);
@@ -204,6 +212,7 @@ describe("declareFreeze", () => {
     nock(API)
       .post(`${REPO}/issues/7/labels`, { labels: ["change-freeze"] })
       .reply(200, []);
+    nock(API).post(`${REPO}/issues/7/comments`).reply(201, {});
     nock(API)
       .get(LIST_LEDGER)
       .reply(200, [
@@ -233,11 +242,10 @@ describe("declareFreeze", () => {
     nock(API)
       .get(LIST_LEDGER)
       .reply(200, () => [ledgerIssue(6, theirs), ledgerIssue(8, null, { body: mine })]);
-    nock(API)
-      .post(`${REPO}/issues/8/comments`, {
-        body: "Duplicate of #6 (https://github.com/Codertocat/Hello-World/issues/6): two freezes were declared at the same time; the freeze is recorded there.",
-      })
-      .reply(201, {});
+    // Our issue's first revision, then the duplicate's close with a lifted one, then the kept issue's.
+    nock(API).post(`${REPO}/issues/8/comments`).reply(201, {});
+    const duplicate = postedComment(`${REPO}/issues/8/comments`);
+    const keptRevision = postedComment(`${REPO}/issues/6/comments`);
     nock(API).patch(`${REPO}/issues/8`, { state: "closed", state_reason: "not_planned" }).reply(200, {});
     let kept: Record<string, string> = {};
     nock(API)
@@ -252,12 +260,18 @@ describe("declareFreeze", () => {
     expect(kept.body).toContain(
       '{"v":1,"by":"alice","reason":"Black Friday","environment":"production","from":"2026-11-23T00:00:00.000Z","until":"2026-12-01T08:00:00.000Z"',
     );
-    expect(calls).toHaveLength(6);
+    expect(duplicate.body).toMatch(
+      /^Duplicate of #6 \(https:\/\/github.com\/Codertocat\/Hello-World\/issues\/6\): two freezes were declared at the same time; the freeze is recorded there\.\n\n/,
+    );
+    expect(readRevisionBlock(duplicate.body)?.active).toBe(false);
+    expect(readRevisionBlock(keptRevision.body)).toMatchObject({ active: true, record: { by: "alice" } });
+    expect(calls).toHaveLength(8);
   });
 
   it("a race won: the older issue is ours, the newer duplicate is closed", async () => {
     nock(API).get(LIST_LEDGER).reply(200, []);
     nock(API).post(`${REPO}/issues`).reply(201, ledgerIssue(6, null));
+    nock(API).post(`${REPO}/issues/6/comments`).reply(201, {});
     const rec = block({ by: "alice", environment: "production", from: FROM, until: null });
     nock(API)
       .get(LIST_LEDGER)
@@ -273,6 +287,7 @@ describe("declareFreeze", () => {
       .get(LIST_LEDGER)
       .reply(200, [ledgerIssue(3, block({ by: "bob", environment: "staging", from: FROM, until: null }))]);
     nock(API).post(`${REPO}/issues`).reply(201, ledgerIssue(7, null));
+    nock(API).post(`${REPO}/issues/7/comments`).reply(201, {});
     nock(API)
       .get(LIST_LEDGER)
       .reply(200, [
@@ -296,7 +311,14 @@ describe("liftFreeze and closeExpiredFreezes", () => {
       ]);
     for (const n of [3, 4]) {
       nock(API)
-        .post(`${REPO}/issues/${n}/comments`, { body: "Freeze lifted by @alice: done" })
+        .post(
+          `${REPO}/issues/${n}/comments`,
+          (b) =>
+            // Lifted, with the record it lifted (null for the unreadable one), in the same comment.
+            b.body.startsWith("Freeze lifted by @alice: done\n\n") &&
+            readRevisionBlock(b.body)?.active === false &&
+            (readRevisionBlock(b.body)?.record === null) === (n === 4),
+        )
         .reply(201, {});
       nock(API).patch(`${REPO}/issues/${n}`, { state: "closed", state_reason: "completed" }).reply(200, {});
     }
@@ -317,9 +339,12 @@ describe("liftFreeze and closeExpiredFreezes", () => {
         ledgerIssue(6, "<!-- change-gate:freeze nope -->"),
       ]);
     nock(API)
-      .post(`${REPO}/issues/3/comments`, {
-        body: "Freeze ended Tue 24 Nov 09:00 CET; closed by change-gate.",
-      })
+      .post(
+        `${REPO}/issues/3/comments`,
+        (b) =>
+          b.body.startsWith("Freeze ended Tue 24 Nov 09:00 CET; closed by change-gate.\n\n") &&
+          readRevisionBlock(b.body)?.active === false,
+      )
       .reply(201, {});
     nock(API).patch(`${REPO}/issues/3`, { state: "closed", state_reason: "completed" }).reply(200, {});
     expect(await closeExpiredFreezes(client().gh, REF, NOW, { timezone: "Europe/Berlin" })).toEqual([

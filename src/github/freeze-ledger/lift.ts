@@ -1,5 +1,6 @@
 import type { GitHub, RepoRef } from "../types.js";
 import { type LedgerIssue, listLedgerIssues, sameEnvironment } from "./list-ledger.js";
+import { inert, revisionBlock } from "./revision.js";
 
 export interface FreezeLift {
   by: string;
@@ -38,13 +39,14 @@ export async function liftFreezes(
   const issues = listed.filter(
     (i) => lift.environment === null || sameEnvironment(i.record, lift.environment),
   );
-  const why = lift.reason ? `: ${lift.reason}` : "";
+  const why = lift.reason ? `: ${inert(lift.reason)}` : "";
   const where = lift.sourceUrl ? ` (${lift.sourceUrl})` : "";
   for (const issue of issues) {
     await gh.rest.issues.createComment({
       ...ref,
       issue_number: issue.number,
-      body: `Freeze lifted by @${lift.by}${where}${why}`,
+      // The revision (lifted) goes first, so the `closed` event that follows matches it.
+      body: `Freeze lifted by @${lift.by}${where}${why}\n\n${revisionBlock({ active: false, record: issue.record })}`,
     });
     await gh.rest.issues.update({
       ...ref,

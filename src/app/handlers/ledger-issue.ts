@@ -1,0 +1,112 @@
+import type { Probot } from "probot";
+import {
+  concernsLedger,
+  guardLedgerChange,
+  type LedgerChange,
+  type LedgerChangeKind,
+} from "../../github/freeze-ledger/guard.js";
+import { reevaluateOpenPrs } from "../../github/pr-check.js";
+import { readRepoConfig } from "../../github/read-config.js";
+import { githubOf, guarded, installationOf, repoOf } from "../context.js";
+import type { AppDeps } from "../deps.js";
+import { installationRepos } from "./issue-comment.js";
+
+/** The `issues` actions that can change a freeze by hand (app.yml subscribes to `issues`). */
+export const LEDGER_ISSUE_EVENTS: `issues.${LedgerChangeKind}`[] = [
+  "issues.closed",
+  "issues.reopened",
+  "issues.edited",
+  "issues.labeled",
+  "issues.unlabeled",
+  "issues.deleted",
+];
+
+interface IssuesPayload {
+  action: string;
+  issue: {
+    number: number;
+    state?: string;
+    body?: string | null;
+    labels?: { name: string }[];
+    pull_request?: unknown;
+    performed_via_github_app?: { id: number } | null;
+  };
+  label?: { name: string };
+  changes?: { body?: { from: string } };
+  sender: { login: string; type: string };
+}
+
+/** The change an `issues` payload describes, as the ledger guard reads it. */
+export function ledgerChangeOf(payload: IssuesPayload, appId: number): LedgerChange {
+  const { issue } = payload;
+  return {
+    kind: payload.action as LedgerChangeKind,
+    issue: {
+      number: issue.number,
+      state: issue.state ?? "open",
+      body: issue.body ?? null,
+      labels: (issue.labels ?? []).map((l) => l.name),
+      ours: issue.performed_via_github_app?.id === appId,
+    },
+    actor: { login: payload.sender.login, type: payload.sender.type },
+    ...(payload.label ? { label: payload.label.name } : {}),
+    ...(payload.changes?.body ? { previousBody: payload.changes.body.from } : {}),
+  };
+}
+
+/**
+ * Ledger issues changed by hand: closed, reopened, edited, labelled, unlabelled or deleted. An unauthorised change
+ * is undone and audited; an authorised close or unlabel counts as `/unfreeze`. Either way, when the ledger's freezes
+ * changed, held deployments and open PRs are re-checked as after a command. Issues that carry no freeze cost no
+ * request.
+ */
+export function register(app: Probot, deps: AppDeps): void {
+  app.on(LEDGER_ISSUE_EVENTS, (context) =>
+    guarded(context, async () => {
+      const payload = context.payload as unknown as IssuesPayload;
+      // Without its id the App cannot tell its own revisions from anyone else's, so it trusts none and guards nothing.
+      if (payload.issue.pull_request || deps.appId === undefined) return;
+      const change = ledgerChangeOf(payload, deps.appId);
+      if (!concernsLedger(change)) return;
+      const gh = githubOf(context);
+      const ref = repoOf(context.payload.repository);
+      const config = await readRepoConfig(gh, ref);
+      const result = await guardLedgerChange(gh, ref, change, {
+        rule: config.ok ? config.config.commands.freeze : null,
+        author: { appId: deps.appId },
+        zone: config.ok ? config.config.timezone : "UTC",
+      });
+      if (result.outcome === "ignored" || result.outcome === "unchanged") return;
+      context.log.info(
+        {
+          delivery: context.id,
+          issue: change.issue.number,
+          change: change.kind,
+          by: change.actor?.login,
+          outcome: result.outcome,
+        },
+        `change-gate ledger change ${result.outcome}`,
+      );
+      if (!result.stateChanged) return;
+      await deps.waiting?.reevaluateAll(ref.repo === ".github" ? undefined : ref);
+      const installationId = installationOf(context);
+      const repos = ref.repo === ".github" ? await installationRepos(gh, ref.owner) : [ref];
+      for (const target of repos) {
+        const out = await reevaluateOpenPrs(gh, target, deps.clock.now(), {
+          appId: deps.appId,
+          ...(target === ref && config.ok ? { config } : {}),
+          onError: (pr, error) =>
+            context.log.warn(
+              {
+                repo: `${target.owner}/${target.repo}`,
+                pr,
+                err: error instanceof Error ? error.message : String(error),
+              },
+              "re-check after a ledger change failed",
+            ),
+        });
+        if (installationId !== null) deps.sweep?.track(installationId, target, out.nextChange);
+      }
+    }),
+  );
+}

@@ -1,0 +1,104 @@
+import { z } from "zod";
+import type { GitHub, RepoRef } from "../types.js";
+import { escapeForComment, type FreezeRecord, recordSchema } from "./block.js";
+
+const MARKER = "<!-- change-gate:ledger-revision ";
+
+const revisionSchema = z.object({
+  v: z.literal(1),
+  /** The freeze counts (issue open and labelled `change-freeze`); false once lifted, expired or closed as duplicate. */
+  active: z.boolean(),
+  /** The state block as change-gate last wrote it; null when it adopted an unreadable one (a freeze with no end). */
+  record: recordSchema.nullable(),
+});
+
+/**
+ * A ledger issue's state as change-gate last wrote it. The issue itself (body, open/closed, label) is editable by
+ * anyone with triage or write; this revision sits in a comment change-gate wrote and nobody edited, so it is what a
+ * hand-made change is compared with and restored to.
+ */
+export type LedgerRevision = z.output<typeof revisionSchema>;
+
+/**
+ * Who wrote a comment change-gate trusts: in the App, its own App (`performed_via_github_app.id`); in the Action,
+ * the workflow token's `github-actions[bot]` (any workflow of the repository writes as it — see docs/security.md).
+ */
+export type RevisionAuthor = { appId: number } | { login: string };
+
+export const ACTIONS_BOT = "github-actions[bot]";
+
+/** The hidden block a revision comment ends with (JSON escaped so it cannot close the comment early). */
+export function revisionBlock(revision: Omit<LedgerRevision, "v">): string {
+  return `${MARKER}${escapeForComment(JSON.stringify({ v: 1, ...revision }))} -->`;
+}
+
+/** User text for a comment that ends with a hidden block: no HTML comment may open or close inside it. */
+export function inert(text: string): string {
+  return text.replace(/<!--|-->/g, (m) => (m === "<!--" ? "<!‐‐" : "‐‐>"));
+}
+
+/** The revision in a comment body: the last block (change-gate appends its own after any text it quotes). */
+export function readRevisionBlock(body: string | null | undefined): LedgerRevision | null {
+  const text = body ?? "";
+  const at = text.lastIndexOf(MARKER);
+  if (at < 0) return null;
+  const end = text.indexOf("-->", at);
+  if (end < 0) return null;
+  try {
+    const parsed = revisionSchema.safeParse(JSON.parse(text.slice(at + MARKER.length, end)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+interface CommentLike {
+  body?: string | null;
+  created_at: string;
+  updated_at: string;
+  user: { login: string } | null;
+  performed_via_github_app?: { id: number } | null;
+}
+
+export function writtenBy(author: RevisionAuthor, c: Pick<CommentLike, "user" | "performed_via_github_app">) {
+  return "appId" in author
+    ? c.performed_via_github_app?.id === author.appId
+    : c.user?.login === author.login && !c.performed_via_github_app;
+}
+
+/**
+ * The issue's latest revision: the newest comment by change-gate carrying one and never edited (change-gate never
+ * edits them; a collaborator with write can, so an edited one is not trusted). Null when there is none: an issue
+ * from before revisions, or one a person declared by hand. One request per 100 comments.
+ */
+export async function readRevision(
+  gh: GitHub,
+  ref: RepoRef,
+  issueNumber: number,
+  author: RevisionAuthor,
+): Promise<LedgerRevision | null> {
+  const comments = (await gh.paginate(gh.rest.issues.listComments, {
+    ...ref,
+    issue_number: issueNumber,
+    per_page: 100,
+  })) as CommentLike[];
+  for (const c of [...comments].reverse()) {
+    if (!writtenBy(author, c) || c.updated_at !== c.created_at) continue;
+    const revision = readRevisionBlock(c.body);
+    if (revision) return revision;
+  }
+  return null;
+}
+
+/** Two records are the same state (key order aside). */
+export function sameRecord(a: FreezeRecord | null, b: FreezeRecord | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.by === b.by &&
+    a.reason === b.reason &&
+    a.environment === b.environment &&
+    Date.parse(a.from) === Date.parse(b.from) &&
+    (a.until === null ? b.until === null : b.until !== null && Date.parse(a.until) === Date.parse(b.until)) &&
+    a.source === b.source
+  );
+}
