@@ -1,16 +1,28 @@
 import { formatWhen } from "../core/schedule/index.js";
+import { type GuardedIssue, guardLedgerIssues } from "../github/freeze-ledger/guard-sweep.js";
 import { closeExpiredFreezes } from "../github/freeze-ledger/index.js";
+import { ACTIONS_BOT } from "../github/freeze-ledger/revision.js";
 import { reevaluateOpenPrs } from "../github/pr-check.js";
 import { configOrFailure, readActionConfig } from "./config.js";
 import type { ActionContext, ModeResult } from "./context.js";
 import { reevaluationLine } from "./summary.js";
 
-/** On a schedule: close expired freezes, then re-check open PRs so checks flip at window and freeze edges. */
+/**
+ * On a schedule: undo ledger issues changed by hand without the right (and record authorised lifts), close expired
+ * freezes, then re-check open PRs so checks flip at window and freeze edges.
+ */
 export async function runSweepMode(ctx: ActionContext): Promise<ModeResult> {
   const config = await readActionConfig(ctx);
   const loaded = configOrFailure(config);
   if ("failure" in loaded) return { outputs: { conclusion: "failure" }, ...loaded };
   const now = ctx.clock.now();
+  // The workflow token writes change-gate's revisions as github-actions[bot]: only those are trusted.
+  const guarded = await guardLedgerIssues(ctx.gh, ctx.repo, {
+    rule: loaded.config.commands.freeze,
+    author: { login: ACTIONS_BOT },
+    zone: loaded.config.timezone,
+    now,
+  });
   const closed = await closeExpiredFreezes(ctx.gh, ctx.repo, now, { timezone: loaded.config.timezone });
   const failed: number[] = [];
   const prs = await reevaluateOpenPrs(ctx.gh, ctx.repo, now, {
@@ -25,6 +37,7 @@ export async function runSweepMode(ctx: ActionContext): Promise<ModeResult> {
     closed.length
       ? `Closed ${closed.length} expired freeze${closed.length === 1 ? "" : "s"}: ${closed.map((f) => `#${f.number} (ended ${formatWhen(f.until, loaded.config.timezone)})`).join(", ")}`
       : "No expired freezes.",
+    guardLine(guarded),
     reevaluationLine(prs, loaded.config.timezone),
   ];
   ctx.log.info(lines.slice(1).join("\n"));
@@ -34,4 +47,14 @@ export async function runSweepMode(ctx: ActionContext): Promise<ModeResult> {
     // A PR whose check could not be written keeps its old verdict: the sweep says so rather than pass quietly.
     failure: failed.length ? `change-gate could not re-check ${failed.map((n) => `#${n}`).join(", ")}` : null,
   };
+}
+
+/** "Ledger changed by hand: #3 closed by @bob — restored; #4 closed by @carol — accepted as /unfreeze." */
+function guardLine(guarded: readonly GuardedIssue[]): string {
+  if (guarded.length === 0) return "No freeze ledger issue was changed by hand.";
+  const what = guarded.map(
+    (g) =>
+      `#${g.number} ${g.kind}${g.by ? ` by @${g.by}` : ""} — ${g.outcome === "restored" ? "undone" : g.kind === "closed" || g.kind === "unlabeled" ? "accepted as /unfreeze" : "accepted"}`,
+  );
+  return `Freeze ledger changed by hand: ${what.join("; ")}.`;
 }

@@ -127,6 +127,14 @@ describe("a ledger issue changed by hand", () => {
     expect(api.calls.some((c) => c.path.startsWith(`${REPO}/pulls?`))).toBe(true);
   });
 
+  it("a freeze whose `until` has passed may be closed by anyone: nothing to undo", async () => {
+    const h = await createHarness();
+    const ended = { ...RECORD, until: "2026-11-24T09:00:00.000Z" };
+    const api = reads([comment(`x\n\n${revisionBlock({ active: true, record: ended })}`)]);
+    await h.send("issues", ledgerEvent("closed", "bob", { body: ledgerBody(ended, "UTC") }));
+    expect(api.writes()).toEqual([]);
+  });
+
   it("the change-freeze label removed by a triage user: put back, audited", async () => {
     const h = await createHarness();
     const api = fanOut(permission(reads([declared]), "bob", "triage"))

@@ -75,6 +75,7 @@ export function register(app: Probot, deps: AppDeps): void {
         rule: config.ok ? config.config.commands.freeze : null,
         author: { appId: deps.appId },
         zone: config.ok ? config.config.timezone : "UTC",
+        now: deps.clock.now(),
       });
       if (result.outcome === "ignored" || result.outcome === "unchanged") return;
       context.log.info(

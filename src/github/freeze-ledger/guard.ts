@@ -1,6 +1,7 @@
 import { type Authority, type CommandRule, checkAuthority } from "../permissions.js";
 import type { GitHub, RepoRef } from "../types.js";
 import { type FreezeRecord, LEDGER_LABEL, readBlock } from "./block.js";
+import { isExpired } from "./list-ledger.js";
 import { ledgerBody, ledgerTitle, scopeName, untilText } from "./render.js";
 import {
   type LedgerRevision,
@@ -40,6 +41,8 @@ export interface GuardOptions {
   author: RevisionAuthor;
   /** IANA zone for the times people read. */
   zone: string;
+  /** A freeze that has ended may be closed by anyone (the sweep would close it anyway). */
+  now: Date;
 }
 
 export interface GuardResult {
@@ -95,7 +98,8 @@ export async function guardLedgerChange(
   const revision = known !== undefined ? known : await readRevision(gh, ref, issue.number, opts.author);
   if (!revision && issue.ours) return IGNORED;
   const baseline = revision ?? impliedBefore(change, observed);
-  if (!baseline || consistent(kind, baseline, observed)) return UNCHANGED;
+  if (!baseline || consistent(kind, baseline, observed) || endedAndLifted(baseline, observed, opts.now))
+    return UNCHANGED;
   const authority = await authorityOf(gh, ref, change.actor, opts.rule);
   return authority.allowed
     ? accept(gh, ref, change, baseline, observed, authority, opts)
@@ -129,6 +133,11 @@ function consistent(kind: LedgerChangeKind, baseline: LedgerRevision, now: Ledge
   if (kind !== "edited") return baseline.active === now.active;
   // An edit of a lifted freeze, or of one whose lift is another event's business, changes no freeze.
   return !baseline.active || !now.active || sameRecord(baseline.record, now.record);
+}
+
+/** Lifting a freeze whose `until` has passed changes nothing: it no longer counts. */
+function endedAndLifted(baseline: LedgerRevision, now: LedgerRevision, at: Date): boolean {
+  return !now.active && baseline.record !== null && isExpired(baseline.record, at);
 }
 
 async function authorityOf(
