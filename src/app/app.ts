@@ -1,5 +1,4 @@
 import type { ApplicationFunction, Probot } from "probot";
-import { closeExpiredFreezes } from "../github/freeze-ledger/index.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { AppDeps } from "./deps.js";
 import * as deploymentProtectionRule from "./handlers/deployment-protection-rule.js";
@@ -10,6 +9,7 @@ import * as mergeGroup from "./handlers/merge-group.js";
 import * as pullRequest from "./handlers/pull-request.js";
 import * as push from "./handlers/push.js";
 import * as rerequested from "./handlers/rerequested.js";
+import { sweepLedger } from "./ledger-sweep.js";
 import { PolicyCache } from "./policy-cache.js";
 import { DEFAULT_SWEEP_INTERVAL_MS, Sweep } from "./sweep.js";
 import { WaitingDeployments } from "./waiting-deployments.js";
@@ -63,8 +63,7 @@ export function changeGate(
             intervalMs,
             log: app.log,
             onRepo: async (gh, ref) => {
-              // Expired /freeze issues are closed here too, so the ledger stays what it says.
-              await closeExpiredFreezes(gh, ref, clock.now());
+              await sweepLedger(gh, ref, deps);
               await waiting.rebuild(gh, ref);
             },
           })

@@ -2,10 +2,13 @@
 // an unauthorised change is undone and audited, an authorised close counts as /unfreeze, change-gate's own writes
 // change nothing.
 import nock from "nock";
+import { ProbotOctokit } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sweepLedger } from "../../src/app/ledger-sweep.js";
 import { readBlock } from "../../src/github/freeze-ledger/block.js";
 import { ledgerBody } from "../../src/github/freeze-ledger/render.js";
 import { readRevisionBlock, revisionBlock } from "../../src/github/freeze-ledger/revision.js";
+import type { GitHub } from "../../src/github/types.js";
 import { createHarness, example, fakeApi, token } from "../app/harness.js";
 
 beforeEach(() => nock.disableNetConnect());
@@ -265,5 +268,46 @@ describe("a ledger issue changed by hand", () => {
     await h.send("issues", payload);
     const labeled = example("issues", "labeled");
     await h.send("issues", labeled);
+  });
+});
+
+describe("the App's interval pass over the ledger (a missed or failed `issues` event)", () => {
+  it("a ledger issue closed by a triage user while the App was down is reopened, audited, and PRs re-checked", async () => {
+    const h = await createHarness();
+    const gh = new ProbotOctokit({
+      auth: { token: "ghs_test" },
+      retry: { enabled: false },
+      throttle: { enabled: false },
+    }) as unknown as GitHub;
+    const closed = {
+      number: 1,
+      state: "closed",
+      body: BODY,
+      labels: [{ name: "change-freeze" }],
+      html_url: "https://github.com/Codertocat/Hello-World/issues/1",
+      created_at: "2026-11-23T00:00:00Z",
+    };
+    const api = fakeApi()
+      // The policy (config, templates) as every sweep of the repository reads it.
+      .route("GET", new RegExp(`^${REPO}/contents/\\.github(%2F|/)change-gate\\.yml`), 404, {})
+      .route("GET", `${REPO}/git/trees/HEAD`, 200, { sha: "t", url: "u", truncated: false, tree: [] })
+      .route("GET", `${REPO}/contents/.github`, 404, {})
+      .route("GET", new RegExp(`^${REPO}/issues\\?.*state=all`), 200, [closed])
+      .route("GET", `${REPO}/issues/1/comments?per_page=100`, 200, [declared])
+      .route("GET", `${REPO}/issues/1/events?per_page=100`, 200, [
+        { id: 1, event: "closed", actor: { login: "bob", type: "User" } },
+      ]);
+    permission(api, "bob", "triage")
+      .route("POST", `${REPO}/issues/1/comments`, 201, { id: 2 })
+      .route("PATCH", `${REPO}/issues/1`, 200, {})
+      .route("GET", new RegExp(`^${REPO}/issues\\?.*state=open`), 200, [])
+      .route("GET", `${REPO}/pulls?state=open&per_page=100`, 200, []);
+    const guarded = await sweepLedger(gh, { owner: "Codertocat", repo: "Hello-World" }, h.runtime.deps);
+    expect(guarded).toEqual([{ number: 1, kind: "closed", by: "bob", outcome: "restored" }]);
+    expect(api.writes().map((w) => `${w.method} ${w.path}`)).toEqual([
+      `POST ${REPO}/issues/1/comments`,
+      `PATCH ${REPO}/issues/1`,
+    ]);
+    expect(api.writes()[1]?.body).toEqual({ state: "open" });
   });
 });
