@@ -231,17 +231,71 @@ describe("a ledger issue changed by hand", () => {
     const api = reads([declared, lifted]);
     const payload = ledgerEvent("closed", "change-gate[bot]");
     payload.sender.type = "Bot";
+    // On an issue a person declared (so the App's bot is not known from the issue), the revision settles it.
+    payload.issue.performed_via_github_app = null;
     await h.send("issues", payload);
     expect(api.writes()).toEqual([]);
+  });
+
+  it("change-gate's own edit of an issue it created costs no request, even when a later write overtook it", async () => {
+    const h = await createHarness();
+    const api = fakeApi();
+    const payload = ledgerEvent("edited", "change-gate[bot]", {
+      body: ledgerBody({ ...RECORD, until: null }, "UTC"),
+    });
+    payload.sender.type = "Bot";
+    await h.send("issues", payload);
+    expect(api.calls).toEqual([]);
+  });
+
+  it("a ledger issue moved to another repository by a triage user is declared again here", async () => {
+    const h = await createHarness();
+    const payload = example("issues", "transferred");
+    Object.assign(payload.issue, { body: BODY, state: "open", labels: [{ id: 1, name: "change-freeze" }] });
+    payload.repository = example("issues", "reopened").repository;
+    payload.sender = { ...payload.sender, login: "bob", type: "User" };
+    const api = permission(
+      token(fakeApi()).route(
+        "GET",
+        new RegExp(`^${REPO}/contents/\\.github(%2F|/)change-gate\\.yml`),
+        404,
+        {},
+      ),
+      "bob",
+      "triage",
+    )
+      .route("POST", `${REPO}/issues`, 201, { number: 12 })
+      .route("POST", `${REPO}/issues/12/comments`, 201, { id: 3 });
+    fanOut(api);
+    await h.send("issues", payload);
+    const created = api.writes()[0]?.body;
+    expect(created).toMatchObject({ title: "Change freeze: production", labels: ["change-freeze"] });
+    expect(readBlock(created.body)).toEqual(RECORD);
+    expect(created.body).toMatch(
+      /^This freeze was declared again: @bob deleted or moved #1, but @bob has triage permission/,
+    );
+    expect(readRevisionBlock(api.writes()[1]?.body.body)).toEqual({ v: 1, active: true, record: RECORD });
   });
 
   it("a label on a freeze change-gate is still creating (no revision yet) is left alone", async () => {
     const h = await createHarness();
     const api = reads([]);
     const payload = ledgerEvent("labeled", "change-gate[bot]");
+    // Whoever sent it (a payload without the App's slug cannot be told from another bot's).
+    delete payload.issue.performed_via_github_app.slug;
     payload.sender.type = "Bot";
     await h.send("issues", payload);
     expect(api.writes()).toEqual([]);
+  });
+
+  it("a freeze change-gate declared before it wrote revisions, closed by a triage user, is reopened", async () => {
+    const h = await createHarness();
+    const api = fanOut(permission(reads([]), "bob", "triage"))
+      .route("POST", `${REPO}/issues/1/comments`, 201, { id: 2 })
+      .route("PATCH", `${REPO}/issues/1`, 200, {});
+    await h.send("issues", ledgerEvent("closed", "bob"));
+    expect(readRevisionBlock(audits(api)[0]?.body.body)).toEqual({ v: 1, active: true, record: RECORD });
+    expect(api.writes()[1]?.body).toEqual({ state: "open" });
   });
 
   it("deleted by an admin: counts as /unfreeze (nothing to write on a deleted issue); open PRs re-checked", async () => {

@@ -12,13 +12,15 @@ import type { AppDeps } from "../deps.js";
 import { installationRepos } from "./issue-comment.js";
 
 /** The `issues` actions that can change a freeze by hand (app.yml subscribes to `issues`). */
-export const LEDGER_ISSUE_EVENTS: `issues.${LedgerChangeKind}`[] = [
+export const LEDGER_ISSUE_EVENTS: `issues.${LedgerChangeKind | "transferred"}`[] = [
   "issues.closed",
   "issues.reopened",
   "issues.edited",
   "issues.labeled",
   "issues.unlabeled",
   "issues.deleted",
+  // Moved to another repository, the issue is gone from this one's ledger, as if deleted.
+  "issues.transferred",
 ];
 
 interface IssuesPayload {
@@ -29,18 +31,32 @@ interface IssuesPayload {
     body?: string | null;
     labels?: { name: string }[];
     pull_request?: unknown;
-    performed_via_github_app?: { id: number } | null;
+    performed_via_github_app?: { id: number; slug?: string } | null;
   };
   label?: { name: string };
   changes?: { body?: { from: string } };
   sender: { login: string; type: string };
 }
 
+/**
+ * This App's own write coming back as an event: its bot, on an issue it created. Nothing to judge — and the payload
+ * may already be older than the App's next write, so comparing it with the latest revision would be wrong.
+ */
+export function isOwnEvent(payload: IssuesPayload, appId: number): boolean {
+  const app = payload.issue.performed_via_github_app;
+  return (
+    payload.sender.type === "Bot" &&
+    app?.id === appId &&
+    !!app.slug &&
+    payload.sender.login === `${app.slug}[bot]`
+  );
+}
+
 /** The change an `issues` payload describes, as the ledger guard reads it. */
 export function ledgerChangeOf(payload: IssuesPayload, appId: number): LedgerChange {
   const { issue } = payload;
   return {
-    kind: payload.action as LedgerChangeKind,
+    kind: payload.action === "transferred" ? "deleted" : (payload.action as LedgerChangeKind),
     issue: {
       number: issue.number,
       state: issue.state ?? "open",
@@ -65,7 +81,7 @@ export function register(app: Probot, deps: AppDeps): void {
     guarded(context, async () => {
       const payload = context.payload as unknown as IssuesPayload;
       // Without its id the App cannot tell its own revisions from anyone else's, so it trusts none and guards nothing.
-      if (payload.issue.pull_request || deps.appId === undefined) return;
+      if (payload.issue.pull_request || deps.appId === undefined || isOwnEvent(payload, deps.appId)) return;
       const change = ledgerChangeOf(payload, deps.appId);
       if (!concernsLedger(change)) return;
       const gh = githubOf(context);

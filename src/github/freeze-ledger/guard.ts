@@ -20,7 +20,7 @@ export interface LedgerIssueState {
   state: string;
   body: string | null;
   labels: string[];
-  /** change-gate created it: without a revision yet, its first one is still being written. */
+  /** change-gate created it: labelled without a revision yet, its first one is still being written. */
   ours: boolean;
 }
 
@@ -96,7 +96,8 @@ export async function guardLedgerChange(
   };
   if (kind === "deleted") return guardDeletion(gh, ref, change, observed, opts);
   const revision = known !== undefined ? known : await readRevision(gh, ref, issue.number, opts.author);
-  if (!revision && issue.ours) return IGNORED;
+  // change-gate creates an issue with its label before it can comment its first revision.
+  if (!revision && issue.ours && kind === "labeled") return IGNORED;
   const baseline = revision ?? impliedBefore(change, observed);
   if (!baseline || consistent(kind, baseline, observed) || endedAndLifted(baseline, observed, opts.now))
     return UNCHANGED;
@@ -271,7 +272,7 @@ async function guardDeletion(
   const authority = await authorityOf(gh, ref, change.actor, opts.rule);
   if (authority.allowed) return { outcome: "accepted", stateChanged: true };
   const record = was.record;
-  const note = `This freeze was declared again: ${change.actor ? `@${change.actor.login}` : "someone"} deleted #${change.issue.number}, but ${authority.reason}.`;
+  const note = `This freeze was declared again: ${change.actor ? `@${change.actor.login}` : "someone"} deleted or moved #${change.issue.number}, but ${authority.reason}.`;
   const { data } = await gh.rest.issues.create({
     ...ref,
     title: record ? ledgerTitle(record) : "Change freeze (restored)",
