@@ -3,7 +3,7 @@ import { paginateRest } from "@octokit/plugin-paginate-rest";
 import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
 import type { ThrottlingOptions } from "@octokit/plugin-throttling";
 import type { GitHub } from "../github/types.js";
-import { directRetry } from "./direct-retry.js";
+import { DIRECT_RETRY, directRetry } from "./direct-retry.js";
 import { httpFetch } from "./http-fetch.js";
 
 export interface ClientLog {
@@ -18,6 +18,8 @@ export interface ClientOptions {
    * because the plugins' queues cost ~10 ms per request and would only wait for nothing.
    */
   fanOut: boolean;
+  /** How the direct retry waits between tries (the run's clock: real time, or the virtual test clock). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 const PROXY_VARS = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"];
@@ -70,7 +72,10 @@ export async function createGitHub(
     ) as unknown as GitHub;
   }
   const direct = new (Octokit.plugin(restEndpointMethods, paginateRest))(client);
-  direct.hook.wrap("request", directRetry(log));
+  direct.hook.wrap(
+    "request",
+    directRetry(log, opts.sleep ? { ...DIRECT_RETRY, sleep: opts.sleep } : DIRECT_RETRY),
+  );
   return direct as unknown as GitHub;
 }
 

@@ -28,7 +28,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     event,
     repo: readRepo(env, event.payload),
     workspace: env.GITHUB_WORKSPACE || null,
-    gh: await createGitHub(inputs.token, env, log, { fanOut: mode === "sweep" || mode === "command" }),
+    gh: await createGitHub(inputs.token, env, log, {
+      fanOut: mode === "sweep" || mode === "command",
+      sleep: (ms) => clock.sleep(ms),
+    }),
     clock,
     log,
   };
