@@ -20,6 +20,11 @@ export interface ClientOptions {
   fanOut: boolean;
   /** How the direct retry waits between tries (the run's clock: real time, or the virtual test clock). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * The run is on the virtual test clock (CHANGE_GATE_TEST_NOW), where waiting takes no real time: the fan-out
+   * plugins keep their queues and their retry decisions but space writes 0 s apart and retry without a pause.
+   */
+  virtualTime?: boolean;
 }
 
 const PROXY_VARS = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"];
@@ -66,9 +71,22 @@ export async function createGitHub(
     request: { fetch: httpFetch },
   };
   if (opts.fanOut) {
-    const { throttling, retry } = await queuePlugins();
+    const { throttling, retry, Bottleneck } = await queuePlugins();
+    const unpaced = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
+    const paced = opts.virtualTime
+      ? {
+          ...client,
+          throttle: {
+            ...client.throttle,
+            write: unpaced(),
+            notifications: unpaced(),
+            retryAfterBaseValue: 0,
+          },
+          retry: { retryAfterBaseValue: 0 },
+        }
+      : client;
     return new (Octokit.plugin(restEndpointMethods, paginateRest, throttling, retry))(
-      client,
+      paced,
     ) as unknown as GitHub;
   }
   const direct = new (Octokit.plugin(restEndpointMethods, paginateRest))(client);
@@ -81,9 +99,10 @@ export async function createGitHub(
 
 /** The throttling and retry plugins (and Bottleneck under them), loaded only by the runs that use them. */
 async function queuePlugins() {
-  const [{ throttling }, { retry }] = await Promise.all([
+  const [{ throttling }, { retry }, { default: Bottleneck }] = await Promise.all([
     import("@octokit/plugin-throttling"),
     import("@octokit/plugin-retry"),
+    import("bottleneck/light.js"),
   ]);
-  return { throttling, retry };
+  return { throttling, retry, Bottleneck };
 }

@@ -31,6 +31,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     gh: await createGitHub(inputs.token, env, log, {
       fanOut: mode === "sweep" || mode === "command",
       sleep: (ms) => clock.sleep(ms),
+      virtualTime: virtual,
     }),
     clock,
     log,
