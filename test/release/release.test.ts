@@ -36,7 +36,9 @@ const workflows = Object.fromEntries(
 ) as Record<string, Workflow>;
 const steps = (w: Workflow) => Object.values(w.jobs).flatMap((j) => j.steps);
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
+  name: string;
   version: string;
+  repository: unknown;
   engines: { node: string };
   bin: Record<string, string>;
   files: string[];
@@ -177,6 +179,9 @@ describe("release script (scripts/release.mjs)", () => {
 
 describe("npm package (npx change-gate)", () => {
   it("ships the self-contained CLI bundle as the change-gate bin, with a shebang", () => {
+    expect(pkg.name).toBe("change-gate");
+    // npm provenance checks that the package names the repository the release workflow runs in.
+    expect(pkg.repository).toEqual({ type: "git", url: "git+https://github.com/change-gate/change-gate.git" });
     expect(pkg.bin).toEqual({ "change-gate": "dist/cli.js" });
     expect(pkg.files).toContain("dist");
     expect(readFileSync("dist/cli.js", "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
