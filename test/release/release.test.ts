@@ -181,7 +181,10 @@ describe("npm package (npx change-gate)", () => {
   it("ships the self-contained CLI bundle as the change-gate bin, with a shebang", () => {
     expect(pkg.name).toBe("change-gate");
     // npm provenance checks that the package names the repository the release workflow runs in.
-    expect(pkg.repository).toEqual({ type: "git", url: "git+https://github.com/change-gate/change-gate.git" });
+    expect(pkg.repository).toEqual({
+      type: "git",
+      url: "git+https://github.com/change-gate/change-gate.git",
+    });
     expect(pkg.bin).toEqual({ "change-gate": "dist/cli.js" });
     expect(pkg.files).toContain("dist");
     expect(readFileSync("dist/cli.js", "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
