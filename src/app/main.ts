@@ -2,6 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createNodeMiddleware } from "@octokit/webhooks";
 import { Probot } from "probot";
 import { changeGate } from "./app.js";
+import { type DeliveryOnce, MemoryDeliveries } from "./cluster/delivery-once.js";
+import type { Cluster } from "./cluster/index.js";
+import { throttledOctokit } from "./cluster/throttle.js";
 import type { AppSettings } from "./settings.js";
 import { DEFAULT_SWEEP_INTERVAL_MS } from "./sweep.js";
 
@@ -44,7 +47,17 @@ export function refuseOversized(req: IncomingMessage, res: ServerResponse, webho
  * retry and throttling plugins stay at Probot's defaults, so secondary rate limits are waited out, not hit.
  */
 export async function startServer(settings: AppSettings): Promise<Server> {
+  // Redis and BullMQ load only for replicas: the default App neither needs nor parses them.
+  const cluster: Cluster | null = settings.redisUrl
+    ? await (await import("./cluster/index.js")).startCluster({
+        url: settings.redisUrl,
+        prefix: settings.redisPrefix,
+        onError: (message) => console.error(`change-gate: ${message}`),
+      })
+    : null;
+  const deliveries: DeliveryOnce = cluster?.deliveries ?? new MemoryDeliveries();
   const probot = new Probot({
+    Octokit: cluster?.Octokit ?? throttledOctokit({ prefix: settings.redisPrefix }),
     appId: settings.appId,
     privateKey: settings.privateKey,
     secret: settings.webhookSecret,
@@ -53,7 +66,11 @@ export async function startServer(settings: AppSettings): Promise<Server> {
   });
   let stop = () => {};
   const appFn = changeGate(
-    { appId: settings.appId, sweepIntervalMs: settings.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS },
+    {
+      appId: settings.appId,
+      sweepIntervalMs: settings.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS,
+      cluster: cluster ?? undefined,
+    },
     (runtime) => {
       stop = () => runtime.sweep?.stop();
     },
@@ -62,7 +79,20 @@ export async function startServer(settings: AppSettings): Promise<Server> {
   // Probot initialises itself on its first middleware request; ours replaces it only to set the acknowledgement time.
   await probot.getNodeMiddleware({ path: webhookPath });
   await probot.load(appFn, { cwd: process.cwd(), addHandler: () => {} });
-  const middleware = createNodeMiddleware(probot.webhooks, {
+  // A delivery is acted on once (GitHub redelivers, load balancers retry): claimed only after its signature checks out.
+  const onceWebhooks = {
+    verifyAndReceive: async (event: Parameters<typeof probot.webhooks.verifyAndReceive>[0]) => {
+      if (
+        (await probot.webhooks.verify(event.payload, event.signature).catch(() => false)) &&
+        !(await deliveries.claim(event.id))
+      ) {
+        probot.log.info(`delivery ${event.id} was already handled; ignoring the repeat`);
+        return;
+      }
+      return probot.webhooks.verifyAndReceive(event);
+    },
+  } as unknown as typeof probot.webhooks;
+  const middleware = createNodeMiddleware(onceWebhooks, {
     path: webhookPath,
     log: probot.log,
     timeout: WEBHOOK_ACK_MS,
@@ -83,7 +113,7 @@ export async function startServer(settings: AppSettings): Promise<Server> {
   probot.log.info(`change-gate listening on http://${settings.host}:${settings.port}${webhookPath}`);
   const shutdown = () => {
     stop();
-    server.close(() => process.exit(0));
+    server.close(() => void (cluster?.close() ?? Promise.resolve()).finally(() => process.exit(0)));
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
