@@ -5,7 +5,7 @@ import { ledgerIssue } from "./ledger.js";
 import { ADMIN_PERMISSION, FROZEN_LEDGER, prRoutes, READY_BODY, REPO } from "./routes.js";
 
 const CONFIG = "timezone: UTC\n";
-const NOW = { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" };
+const NOW = "2026-11-24T10:00:00Z";
 
 function comment(body: string) {
   const payload = examplePayload("issue_comment", (p) => p.action === "created");
@@ -44,7 +44,7 @@ describe("command mode", () => {
           body: { id: 2, html_url: "https://github.com/x" },
         },
       ],
-      env: NOW,
+      now: NOW,
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
@@ -93,7 +93,7 @@ describe("command mode", () => {
         },
         { method: "GET", path: `${REPO}/pulls`, body: [] },
       ],
-      env: NOW,
+      now: NOW,
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
@@ -172,7 +172,7 @@ describe("command mode: /override", () => {
         },
         ...prRoutes({ pr: 1, sha: pr.head.sha }).filter((r) => r.path !== `${REPO}/issues`),
       ],
-      env: NOW,
+      now: NOW,
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
@@ -204,7 +204,7 @@ describe("sweep mode", () => {
         { method: "POST", path: "/graphql", body: { data: { repository: null } } },
         { method: "GET", path: `${REPO}/pulls`, body: [] },
       ],
-      env: NOW,
+      now: NOW,
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
