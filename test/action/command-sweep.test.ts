@@ -99,7 +99,9 @@ describe("command mode", () => {
     expect(run.code).toBe(0);
     // The command: eyes, permission, list, create, re-list (race check), then reply + +1 in one GraphQL request.
     // Then the fan-out: the org ledger and the open PRs (the repository's ledger is the re-list's).
+    // First of all the config, from the default branch (the checkout's is not trusted for permissions).
     expect(run.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET ${REPO}/contents/.github/change-gate.yml`,
       `POST ${REPO}/issues/comments/492700400/reactions`,
       `GET ${REPO}/collaborators/Codertocat/permission`,
       `GET ${REPO}/issues`,
