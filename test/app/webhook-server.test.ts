@@ -1,10 +1,12 @@
 // The App's HTTP front door as `startServer` (src/app/main.ts) runs it: what an unauthenticated peer can make it read,
 // hold and acknowledge. Requests are written by hand on sockets; GitHub's API is a fake that must see nothing.
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { PassThrough } from "node:stream";
 import { sign } from "@octokit/webhooks-methods";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startServer } from "../../src/app/main.js";
+import { readBody } from "../../src/app/webhook-server.js";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.js";
 import { head, type OpenRequest, openRequest } from "../support/raw-http.js";
 import { example, PRIVATE_KEY } from "./harness.js";
@@ -175,5 +177,23 @@ describe("nothing is acknowledged before the signature is checked (issue 14.12)"
       "{}",
     );
     expect((await next.answer()).status).toBe(401);
+  });
+});
+
+describe("readBody counts bytes as they stream", () => {
+  it("refuses with 413 the moment a body passes the cap, holding no more of it", async () => {
+    const stream = new PassThrough();
+    const read = readBody(stream as unknown as IncomingMessage, { maxBytes: 10, bodyTimeoutMs: 1_000 });
+    stream.write("123456");
+    stream.write("789012");
+    expect(await read).toEqual({ ok: false, status: 413, message: "payload larger than 10 bytes" });
+    stream.destroy();
+  });
+
+  it("returns a body at the cap whole", async () => {
+    const stream = new PassThrough();
+    const read = readBody(stream as unknown as IncomingMessage, { maxBytes: 10, bodyTimeoutMs: 1_000 });
+    stream.end("1234567890");
+    expect(await read).toEqual({ ok: true, bytes: Buffer.from("1234567890") });
   });
 });
