@@ -22,6 +22,7 @@ const INSTALLATIONS = 20;
 const DEADLINE_MS = 600_000;
 const FAIR_TARGET_MS = 3_000;
 
+// biome-ignore lint/suspicious/noExplicitAny: webhook payloads are edited field by field
 type Json = Record<string, any>;
 const examples = createRequire(import.meta.url)("@octokit/webhooks-examples") as {
   name: string;

@@ -4,7 +4,7 @@ import { changeGate } from "./app.js";
 import { type DeliveryOnce, MemoryDeliveries } from "./cluster/delivery-once.js";
 import type { Cluster } from "./cluster/index.js";
 import { throttledOctokit } from "./cluster/throttle.js";
-import type { AppSettings } from "./settings.js";
+import { type AppSettings, DEFAULT_REDIS_PREFIX } from "./settings.js";
 import { DEFAULT_SWEEP_INTERVAL_MS } from "./sweep.js";
 import { createWebhookHandler, type WebhookReceiver } from "./webhook-server.js";
 
@@ -19,16 +19,17 @@ const DEFAULT_WEBHOOK_PATH = "/api/github/webhooks";
  */
 export async function startServer(settings: AppSettings): Promise<Server> {
   // Redis and BullMQ load only for replicas: the default App neither needs nor parses them.
+  const prefix = settings.redisPrefix ?? DEFAULT_REDIS_PREFIX;
   const cluster: Cluster | null = settings.redisUrl
     ? await (await import("./cluster/index.js")).startCluster({
         url: settings.redisUrl,
-        prefix: settings.redisPrefix,
+        prefix,
         onError: (message) => console.error(`change-gate: ${message}`),
       })
     : null;
   const deliveries: DeliveryOnce = cluster?.deliveries ?? new MemoryDeliveries();
   const probot = new Probot({
-    Octokit: cluster?.Octokit ?? throttledOctokit({ prefix: settings.redisPrefix }),
+    Octokit: cluster?.Octokit ?? throttledOctokit({ prefix }),
     appId: settings.appId,
     privateKey: settings.privateKey,
     secret: settings.webhookSecret,

@@ -14,10 +14,12 @@ export interface AppSettings {
   logLevel: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
   sweepIntervalMs: number | null;
   /** `REDIS_URL`: run as one of N replicas sharing Redis; unset = one self-contained process. */
-  redisUrl: string | undefined;
+  redisUrl?: string;
   /** `CHANGE_GATE_REDIS_PREFIX`: namespaces every key, so several Apps can share one Redis. */
-  redisPrefix: string;
+  redisPrefix?: string;
 }
+
+export const DEFAULT_REDIS_PREFIX = "change-gate";
 
 const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
 
@@ -61,7 +63,7 @@ export function readAppSettings(env: NodeJS.ProcessEnv): AppSettings {
 
 /** Letters, digits and `-_.`; a colon would split BullMQ's and our keys in two. */
 function redisPrefix(value: string | undefined): string {
-  const prefix = value?.trim() || "change-gate";
+  const prefix = value?.trim() || DEFAULT_REDIS_PREFIX;
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(prefix))
     throw new Error(
       `CHANGE_GATE_REDIS_PREFIX "${value}" may hold only letters, digits, ".", "_" and "-" (at most 64)`,

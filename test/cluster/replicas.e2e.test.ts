@@ -2,7 +2,9 @@
 // App observe — one check run per delivery whichever replicas it reaches, and a held deployment approved once, at the
 // end of its freeze, by a surviving replica after the one that held it was killed.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer } from "node:net";
 import { sign } from "@octokit/webhooks-methods";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +17,9 @@ const available = await redisAvailable();
 const prefix = testPrefix();
 const replicas: { child: ChildProcess; port: number; output: () => string }[] = [];
 let fake: FakeGitHub | undefined;
+// The bundle as the Docker image ships it: dist/ alone, no node_modules to fall back on.
+const shipped = mkdtempSync(join(tmpdir(), "cg-dist-"));
+cpSync("dist", join(shipped, "dist"), { recursive: true });
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -28,6 +33,7 @@ async function startReplica(apiUrl: string, env: Record<string, string> = {}) {
   const port = await freePort();
   let output = "";
   const child = spawn(process.execPath, ["dist/app.js"], {
+    cwd: shipped,
     env: {
       PATH: process.env.PATH,
       APP_ID: "1",
@@ -137,6 +143,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
+  rmSync(shipped, { recursive: true, force: true });
   if (available) await deleteKeys(prefix);
 });
 

@@ -5,8 +5,6 @@ import { type DeploymentClaims, RedisDeploymentClaims } from "./deploy-lock.js";
 import { BullJobs, type DurableJobs } from "./durable-jobs.js";
 import { throttledOctokit } from "./throttle.js";
 
-export const DEFAULT_REDIS_PREFIX = "change-gate";
-
 /** What replicas share through Redis; absent in the default single-process App. */
 export interface Cluster {
   deliveries: DeliveryOnce;

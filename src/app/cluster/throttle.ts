@@ -1,5 +1,5 @@
 import Bottleneck from "bottleneck";
-import type { Redis } from "ioredis";
+import { Redis as IORedis, type Redis } from "ioredis";
 import { ProbotOctokit } from "probot";
 
 /**
@@ -10,7 +10,11 @@ import { ProbotOctokit } from "probot";
  */
 export function throttledOctokit(options: { prefix: string; redis?: Redis }): typeof ProbotOctokit {
   const connection = options.redis
-    ? new Bottleneck.IORedisConnection({ client: options.redis.duplicate({ lazyConnect: false }) })
+    ? new Bottleneck.IORedisConnection({
+        client: options.redis.duplicate({ lazyConnect: false }),
+        // Given, not looked up: Bottleneck's own lookup is a hidden `require` that no bundle can satisfy.
+        Redis: IORedis,
+      })
     : undefined;
   return ProbotOctokit.defaults((instance: Record<string, unknown>) => {
     const throttle = (instance.throttle ?? {}) as Record<string, unknown>;
