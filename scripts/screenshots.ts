@@ -99,7 +99,7 @@ async function checkRun(): Promise<void> {
       },
       ...prRoutes({ pr: 2, sha }),
     ],
-    env: { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" },
+    now: "2026-11-24T10:00:00Z",
   });
   const create = run.requests.find((r) => r.method === "POST" && r.path === `${REPO}/check-runs`);
   const body = create?.body as { conclusion: string; output: { title: string; summary: string } } | undefined;
@@ -128,11 +128,11 @@ async function deployWaiting(): Promise<void> {
     inputs: { wait: "true", maxWait: "1h" },
     routes: [{ method: "GET", path: `${REPO}/issues`, body: [] }],
     // Tue 24 Nov 08:54 in Berlin: the Mon-Thu 09:00-16:00 window opens in 6 minutes.
-    env: { CHANGE_GATE_TEST_NOW: "2026-11-24T07:54:00Z" },
+    now: "2026-11-24T07:54:00Z",
   });
   const log = run.stdout
     .split("\n")
-    .filter((l) => l.trim() !== "" && !l.includes("CHANGE_GATE_TEST_NOW"))
+    .filter((l) => l.trim() !== "")
     .map((l) =>
       l.startsWith("waiting for window") ? escapeHtml(l) : `<span class="dim">${escapeHtml(l)}</span>`,
     )

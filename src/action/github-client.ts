@@ -21,7 +21,7 @@ export interface ClientOptions {
   /** How the direct retry waits between tries (the run's clock: real time, or the virtual test clock). */
   sleep?: (ms: number) => Promise<void>;
   /**
-   * The run is on the virtual test clock (CHANGE_GATE_TEST_NOW), where waiting takes no real time: the fan-out
+   * The run is on a harness's virtual clock (dist/action-api.js), where waiting takes no real time: the fan-out
    * plugins keep their queues and their retry decisions but space writes 0 s apart and retry without a pause.
    */
   virtualTime?: boolean;

@@ -7,7 +7,7 @@ import { prRoutes, READY_BODY, REPO } from "../action/routes.js";
 import type { Route } from "../support/fake-github.js";
 import { pathCounter } from "./app-fake.js";
 
-const NOW = { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" };
+const NOW = "2026-11-24T10:00:00Z";
 const ORG_LEDGER = "/repos/Codertocat/.github/issues";
 const counter = pathCounter("action");
 afterAll(counter.report);
@@ -32,7 +32,7 @@ function broken(method: string, path: string, status: number): Route {
 
 /**
  * A 500 is retried three times (1 s, 4 s, 9 s) before the job gives up; on the virtual test clock
- * (CHANGE_GATE_TEST_NOW) those pauses take no real time, but the retries and their warnings are the real ones.
+ * (`now:`, through dist/action-api.js) those pauses take no real time; the retries and their warnings are real.
  */
 function expectRetriedOn500(
   run: { stdout: string; requests: { method: string; path: string }[] },
@@ -72,7 +72,7 @@ describe("Action pr mode", () => {
       event: "pull_request",
       payload,
       routes: prRoutes({ pr: 2, sha }),
-      env: NOW,
+      now: NOW,
     });
     expect(run.code).toBe(0);
     expect(run.outputs.conclusion).toBe("success");
@@ -95,7 +95,7 @@ describe("Action pr mode", () => {
         event: "pull_request",
         payload,
         routes: [broken(method, path, status), ...prRoutes({ pr: 2, sha })],
-        env: NOW,
+        now: NOW,
       });
       expect(run.requests.some((r) => r.method === method && r.path === path)).toBe(true);
       expectRetriedOn500(run, method, path, status);
@@ -127,7 +127,7 @@ describe("Action deploy mode", () => {
       payload: push(),
       config: "timezone: UTC\n",
       routes: happy,
-      env: NOW,
+      now: NOW,
     });
     expect(run.code).toBe(0);
     expect(run.outputs.conclusion).toBe("success");
@@ -153,7 +153,7 @@ describe("Action deploy mode", () => {
         payload: push(),
         ...(name.includes("without checkout") ? {} : { config: "timezone: UTC\n" }),
         routes: [broken(method, path, status), ...happy],
-        env: NOW,
+        now: NOW,
       });
       expect(run.requests.some((r) => r.method === method && r.path === path)).toBe(true);
       expectRetriedOn500(run, method, path, status);
