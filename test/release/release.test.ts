@@ -19,6 +19,7 @@ interface Step {
 }
 interface Job {
   "runs-on": string;
+  services?: Record<string, { image: string; ports?: string[] }>;
   steps: Step[];
   strategy?: { matrix?: { node?: number[] } };
 }
@@ -102,6 +103,18 @@ describe("GitHub workflows", () => {
     expect(installs.every((r) => r.includes("--engine-strict"))).toBe(true);
     expect(readFileSync(".ci/run", "utf8")).toMatch(/npm ci --engine-strict/);
     expect(steps(ci).some((s) => s.run === ".ci/run")).toBe(true);
+  });
+
+  it("every job that runs the tests has the Redis they need under CI", () => {
+    for (const [file, w] of Object.entries(workflows))
+      for (const [id, job] of Object.entries(w.jobs)) {
+        const runsTests = job.steps.some((s) => /npm test|\.ci\/run/.test(s.run ?? ""));
+        if (!runsTests) continue;
+        expect(job.services?.redis, `${file} ${id}`).toMatchObject({
+          image: expect.stringMatching(/^redis:/),
+          ports: ["6379:6379"],
+        });
+      }
   });
 
   it("the repository checks its own PRs with the default branch's Action, not the PR's", () => {
