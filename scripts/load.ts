@@ -12,6 +12,7 @@
  */
 import { createRequire } from "node:module";
 import { Redis } from "ioredis";
+import { deleteKeys } from "../test/cluster/redis.js";
 import { type AppProcess, deliver, startApp } from "./load/app-process.js";
 import { type LoadApi, startLoadApi } from "./load/fake-api.js";
 
@@ -284,7 +285,7 @@ async function replicas(): Promise<void> {
     } finally {
       for (const app of apps) app.stop();
       await api.close();
-      await deleteKeys(redis, prefix);
+      await deleteKeys(prefix, redis);
     }
   }
   redis.disconnect();
@@ -293,17 +294,6 @@ async function replicas(): Promise<void> {
 async function totalCommands(redis: Redis): Promise<number> {
   const info = await redis.info("stats");
   return Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0);
-}
-
-async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  for (const pattern of [`${prefix}:*`, `b_*${prefix}:*`]) {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 500);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== "0");
-  }
 }
 
 const deadline = setTimeout(() => {

@@ -29,19 +29,19 @@ export function testPrefix(): string {
   return `cg-test-${randomUUID().slice(0, 8)}`;
 }
 
-/** Ours (`prefix:*`) and Bottleneck's throttling state (`b_octokit-…-prefix:…`). */
-export async function deleteKeys(prefix: string): Promise<void> {
-  const client = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+/** Ours (`prefix:*`) and Bottleneck's throttling state (`b_octokit-…-prefix:…`); `client` is left connected. */
+export async function deleteKeys(prefix: string, client?: Redis): Promise<void> {
+  const redis = client ?? new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
     for (const pattern of [`${prefix}:*`, `b_*${prefix}:*`]) {
       let cursor = "0";
       do {
-        const [next, keys] = await client.scan(cursor, "MATCH", pattern, "COUNT", 500);
+        const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 500);
         cursor = next;
-        if (keys.length) await client.del(...keys);
+        if (keys.length) await redis.del(...keys);
       } while (cursor !== "0");
     }
   } finally {
-    client.disconnect();
+    if (!client) redis.disconnect();
   }
 }

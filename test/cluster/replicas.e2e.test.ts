@@ -2,13 +2,14 @@
 // App observe — one check run per delivery whichever replicas it reaches, and a held deployment approved once, at the
 // end of its freeze, by a surviving replica after the one that held it was killed.
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sign } from "@octokit/webhooks-methods";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { example, PRIVATE_KEY } from "../app/harness.js";
+import { PAYLOAD } from "../deploy/helpers.js";
 import { type FakeGitHub, type Recorded, type Route, startFakeGitHub } from "../support/fake-github.js";
 import { deleteKeys, REDIS_URL, redisAvailable, testPrefix } from "./redis.js";
 
@@ -188,17 +189,7 @@ describe.skipIf(!available)("replicas on one Redis", () => {
   }, 60_000);
 
   it("a deployment held by replica A is approved once, at the end of the freeze, by replica B after A is killed", async () => {
-    const payload = JSON.parse(
-      readFileSync(
-        new URL("../fixtures/webhooks/deployment_protection_rule.requested.json", import.meta.url),
-        "utf8",
-      ),
-    ) as {
-      environment: string;
-      deployment_callback_url: string;
-      deployment: { sha: string };
-      repository: { name: string; owner: { login: string } };
-    };
+    const payload = structuredClone(PAYLOAD);
     const repo = `/repos/${payload.repository.owner.login}/${payload.repository.name}`;
     // GitHub's clock, as the App reads it from the Date header: a freeze ends 3 s after "now" on a whole minute.
     const real = Date.now();
