@@ -70,6 +70,19 @@ export function parseDuration(text: string): Duration | null {
   return { weeks, days, hours, minutes };
 }
 
+/** A rule's duration is at most a year (366 days): evaluation looks back as far as the longest duration. */
+export const MAX_RULE_DURATION_DAYS = 366;
+
+/** Error text for a rule `duration` that is malformed, zero or longer than `MAX_RULE_DURATION_DAYS`, else null. */
+export function durationError(text: string): string | null {
+  const d = parseDuration(text);
+  if (!d) return "duration must be a positive length like 90m, 3h, 1h30m, 2d or 1w (h/m exact, d/w calendar)";
+  const minutes = ((d.weeks * 7 + d.days) * 24 + d.hours) * 60 + d.minutes;
+  if (minutes > MAX_RULE_DURATION_DAYS * 24 * 60)
+    return `duration "${text.trim()}" is longer than ${MAX_RULE_DURATION_DAYS} days; use at most 52w2d (or 366d), or a one-off { from, to } freeze`;
+  return null;
+}
+
 export function isTimeZone(zone: string): boolean {
   try {
     Temporal.Now.instant().toZonedDateTimeISO(zone);

@@ -95,15 +95,20 @@ export function searchAhead(compiled: CompiledSchedule, at: number, what: "open"
   return null;
 }
 
-/** When the freeze that `first` belongs to lifts: follows same-rule, same-name intervals that touch or overlap. */
+/**
+ * When the freeze that `first` belongs to lifts: follows same-rule, same-name intervals that touch or overlap. Reads
+ * the rule in spans that double (a day, two, four …), so a long chain of short fires costs a few queries, not one per
+ * fire.
+ */
 function freezeUntil(first: Interval, horizon: number): number {
   let end = first.end;
-  for (let guard = 0; guard < 1000 && Number.isFinite(end) && end < horizon; guard++) {
-    const next = first.source
-      .intervals(end, end + 1)
-      .filter((i) => i.name === first.name && i.start <= end && i.end > end);
-    if (next.length === 0) break;
-    end = Math.max(...next.map((i) => i.end));
+  for (let span = DAY; Number.isFinite(end) && end < horizon; span *= 2) {
+    const to = Math.min(horizon, end + span);
+    for (const i of first.source.intervals(end, to)) {
+      if (i.start > end) break;
+      if (i.name === first.name && i.end > end) end = i.end;
+    }
+    if (end < to) break; // nothing more starts before the freeze lifts
   }
   return end;
 }
