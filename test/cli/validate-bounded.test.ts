@@ -77,3 +77,30 @@ describe("cron enumeration is capped", () => {
     expect(cronFireCount() - before).toBeLessThanOrEqual(MAX_FIRES_PER_CALL + 2);
   });
 });
+
+describe("config globs are matched in linear time (issue 14.5)", () => {
+  it("validate refuses the extglob that blocked the event loop, saying what to write instead", async () => {
+    const r = await validate('description:\n  skip:\n    paths: ["**/+(*.md|*.txt)"]\n');
+    expect(r.code).toBe(2);
+    expect(r.lines[0]).toBe(
+      `${r.file}:3:13: description.skip.paths[0]: "**/+(*.md|*.txt)": extglobs like +(a|b) are not supported ("(" at 5); use {a,b} for alternatives, or \\( for a literal (`,
+    );
+    expect((await validate('description:\n  skip:\n    paths: ["**/*.{md,txt}"]\n')).code).toBe(0);
+  });
+
+  it("a changed path too long to match counts as a match of a risk path rule (fail closed), with the reason", async () => {
+    const config = tempFile(
+      "c.yml",
+      'risk:\n  rules:\n    - { paths: ["docs/**"], level: high, reason: docs }\n    - { paths: ["**/*.{md,txt}"], level: medium }\n',
+    );
+    const long = `src/${"a".repeat(5000)}.ts`;
+    const files = tempFile("files.json", JSON.stringify([long, `docs/${"b".repeat(125)}.mdx`]));
+    const r = await cli(["check", "--config", config, "--files", files, "--format", "json"]);
+    const out = JSON.parse(r.stdout);
+    expect(out.risk.level).toBe("high");
+    expect(out.risk.reasons).toEqual([
+      `high: docs — 1 file match docs/** (docs/${"b".repeat(125)}.mdx); 1 file path could not be checked against docs/** (too long, or over the matching work limit), so the rule applies`,
+      "medium: 1 file path could not be checked against **/*.{md,txt} (too long, or over the matching work limit), so the rule applies",
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/core/config/load.js";
 import { MAX_CONFIG_CRON_FIRES_PER_YEAR } from "../../src/core/config/schedule-budget.js";
+import { GlobSet, globBudget, globSyntaxError, MAX_PATH_LENGTH } from "../../src/core/glob/index.js";
 import { cronFireCount, cronFiresPerYear } from "../../src/core/schedule/cron-fires.js";
 import { evaluateSchedule } from "../../src/core/schedule/index.js";
 import { FUZZ } from "./runs.js";
@@ -96,5 +97,53 @@ describe("fuzz: bounded schedule work", () => {
       (c) => `  - { cron: "${c}", duration: 52w }`,
     );
     expect(loadConfig(`windows:\n${steps.join("\n")}\n`, "c.yml").ok).toBe(false);
+  });
+});
+
+describe("fuzz: bounded glob work (issue 14.5)", () => {
+  // Hostile shapes: star runs, globstars, classes and braces, against long names of the characters they hunt for.
+  const atom = fc.constantFrom(
+    "*",
+    "**",
+    "?",
+    "a",
+    ".",
+    "/",
+    "[a.]",
+    "[!/]",
+    "{a,*a}",
+    "*.{md,txt}",
+    "+(a|b)",
+    "**/",
+  );
+  const glob = fc.array(atom, { minLength: 1, maxLength: 40 }).map((a) => a.join(""));
+  const name = fc
+    .tuple(fc.constantFrom("a", "a.", "a/", "/a", ".md"), fc.integer({ min: 1, max: MAX_PATH_LENGTH / 2 }))
+    .map(([unit, n]) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n));
+
+  it("any glob that validates matches any name in at most name length × NFA states steps", () => {
+    fc.assert(
+      fc.property(
+        fc.array(glob, { minLength: 1, maxLength: 5 }),
+        fc.array(name, { maxLength: 4 }),
+        (globs, names) => {
+          const valid = globs.filter((g) => globSyntaxError(g) === null);
+          if (valid.length === 0) return;
+          const set = new GlobSet(valid);
+          // Every alternative has at most 2 × (glob length + 1) states; braces give at most 64 alternatives.
+          const states = valid.reduce((n, g) => n + 64 * 2 * (g.length + 1), 0);
+          for (const n of names) {
+            const counted = globBudget(1e12);
+            set.test(n, counted);
+            expect(1e12 - counted.steps).toBeLessThanOrEqual(n.length * states);
+          }
+        },
+      ),
+      { ...FUZZ, numRuns: Math.max(30, Math.floor(FUZZ.numRuns / 5)) },
+    );
+  });
+
+  it("the reported extglob is refused at validate", () => {
+    expect(loadConfig('description: { skip: { paths: ["**/+(*.md|*.txt)"] } }', "c.yml").ok).toBe(false);
   });
 });

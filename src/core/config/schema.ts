@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GLOB_SYNTAX } from "../glob/index.js";
 import { isHolidayLibraryLoaded } from "../schedule/holiday-library.js";
 import { holidayConfigError } from "../schedule/holiday-list.js";
 import {
@@ -214,7 +215,7 @@ export const descriptionSchema = z
         paths: z
           .array(globSpec)
           .default([])
-          .describe("Skip when every changed file matches one of these globs."),
+          .describe(`Skip when every changed file matches one of these globs. ${GLOB_SYNTAX}`),
       })
       .default({ labels: [], authors: [], paths: [] })
       .describe("When the description rules do not apply."),
@@ -268,7 +269,10 @@ const labelSpec = z.union([
 
 export const riskRuleSchema = z
   .strictObject({
-    paths: z.array(globSpec).optional().describe("Matches when any changed file matches one of these globs."),
+    paths: z
+      .array(globSpec)
+      .optional()
+      .describe(`Matches when any changed file matches one of these globs. ${GLOB_SYNTAX}`),
     lines_changed: z
       .number()
       .int()

@@ -1,8 +1,8 @@
 /** Parsers for the config's value types (times, days, durations, zones, cron, globs, date-times). No zod here,
  * so the schedule engine and the CLI use them without loading the schema. */
 import { Cron } from "croner";
-import picomatch from "picomatch";
 import { Temporal } from "temporal-polyfill";
+import { globSyntaxError } from "../glob/index.js";
 
 /** Weekday numbers follow ISO 8601 (Temporal's `dayOfWeek`): Monday = 1 … Sunday = 7. */
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -105,14 +105,9 @@ export function cronError(expr: string): string | null {
   }
 }
 
+/** Error text for a glob the linear-time matcher (src/core/glob) refuses, else null. */
 export function globError(glob: string): string | null {
-  if (glob.trim() === "") return "a glob must not be empty";
-  try {
-    picomatch.makeRe(glob, { strictBrackets: true });
-    return null;
-  } catch (e) {
-    return `"${glob}" is not a valid glob: ${e instanceof Error ? e.message : String(e)}`;
-  }
+  return globSyntaxError(glob);
 }
 
 /**
