@@ -96,19 +96,23 @@ export function searchAhead(compiled: CompiledSchedule, at: number, what: "open"
 }
 
 /**
- * When the freeze that `first` belongs to lifts: follows same-rule, same-name intervals that touch or overlap. Reads
- * the rule in spans that double (a day, two, four …), so a long chain of short fires costs a few queries, not one per
- * fire.
+ * When the freeze that `first` belongs to lifts: follows same-rule, same-name intervals that touch or overlap, each
+ * step to the latest end among the intervals that started by then, until the horizon. Reads the rule in spans that
+ * double (a day, two, four …), so a long chain of short fires costs a few queries, not one per fire.
  */
 function freezeUntil(first: Interval, horizon: number): number {
   let end = first.end;
   for (let span = DAY; Number.isFinite(end) && end < horizon; span *= 2) {
     const to = Math.min(horizon, end + span);
-    for (const i of first.source.intervals(end, to)) {
-      if (i.start > end) break;
-      if (i.name === first.name && i.end > end) end = i.end;
+    const chain = first.source.intervals(end, to).filter((i) => i.name === first.name);
+    let latest = end;
+    for (let k = 0; ; ) {
+      while (k < chain.length && chain[k]!.start <= end) latest = Math.max(latest, chain[k++]!.end);
+      if (latest <= end) break;
+      end = latest;
+      if (end >= to) break; // the next step needs intervals that start after this span
     }
-    if (end < to) break; // nothing more starts before the freeze lifts
+    if (end < to) break; // every interval that starts before the freeze lifts was in this span
   }
   return end;
 }
