@@ -101,8 +101,6 @@ function range(inner: string): string[] | null {
   return out;
 }
 
-const escapeLiteral = (text: string) => text.replace(/[\\*?[\]{}(),|!/]/g, (c) => (c === "/" ? c : `\\${c}`));
-
 /** Brace expansion, capped: every alternative a glob stands for, without braces. */
 export function expandBraces(glob: string): string[] {
   for (let i = 0; i < glob.length; i++) {
@@ -121,7 +119,7 @@ export function expandBraces(glob: string): string[] {
     if (end < 0) return expandBraces(`${glob.slice(0, i)}\\{${glob.slice(i + 1)}`);
     const inner = glob.slice(i + 1, end);
     const parts = splitTop(inner);
-    const options = parts.length > 1 ? parts : range(inner)?.map(escapeLiteral);
+    const options = parts.length > 1 ? parts : range(inner);
     // A group with one part and no range is literal text, as in picomatch: "{a}" matches "{a}".
     if (!options) return expandBraces(`${glob.slice(0, i)}\\{${inner}\\}${glob.slice(end + 1)}`);
     const head = glob.slice(0, i);
