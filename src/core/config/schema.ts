@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GLOB_SYNTAX } from "../glob/index.js";
 import { isHolidayLibraryLoaded } from "../schedule/holiday-library.js";
 import { holidayConfigError } from "../schedule/holiday-list.js";
 import {
@@ -11,6 +12,7 @@ import {
   parseDateTimeLike,
   timeZone,
 } from "./primitives.js";
+import { checkScheduleBudget } from "./schedule-budget.js";
 
 /**
  * The single source of truth for `.github/change-gate.yml`. Every key carries its documentation in `.describe()`,
@@ -37,10 +39,12 @@ const ruleShape = {
     .describe('Local end time "HH:MM", exclusive; "24:00" allowed; end <= start crosses midnight.'),
   cron: cronSpec
     .optional()
-    .describe('5-field cron in local time; the rule opens at each fire, e.g. "0 9 * * 5".'),
+    .describe(
+      '5-field cron in local time; the rule opens at each fire, e.g. "0 9 * * 5". At most 10,000 fires a year (hourly is 8,784); all cron rules together at most 20,000; at most 200 window and freeze rules in a config.',
+    ),
   duration: durationSpec
     .optional()
-    .describe("How long a cron rule lasts: h/m are exact time, d/w calendar units."),
+    .describe("How long a cron rule lasts: h/m are exact time, d/w calendar units; at most 366 days."),
 };
 
 type RuleInput = {
@@ -211,7 +215,7 @@ export const descriptionSchema = z
         paths: z
           .array(globSpec)
           .default([])
-          .describe("Skip when every changed file matches one of these globs."),
+          .describe(`Skip when every changed file matches one of these globs. ${GLOB_SYNTAX}`),
       })
       .default({ labels: [], authors: [], paths: [] })
       .describe("When the description rules do not apply."),
@@ -265,7 +269,10 @@ const labelSpec = z.union([
 
 export const riskRuleSchema = z
   .strictObject({
-    paths: z.array(globSpec).optional().describe("Matches when any changed file matches one of these globs."),
+    paths: z
+      .array(globSpec)
+      .optional()
+      .describe(`Matches when any changed file matches one of these globs. ${GLOB_SYNTAX}`),
     lines_changed: z
       .number()
       .int()
@@ -380,6 +387,7 @@ export const configSchema = z
       .default({ label: "emergency", approvals: 1 })
       .describe("Break-glass overrides."),
   })
+  .superRefine(checkScheduleBudget)
   .describe("change-gate configuration (.github/change-gate.yml).");
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -1,8 +1,8 @@
 /** Parsers for the config's value types (times, days, durations, zones, cron, globs, date-times). No zod here,
  * so the schedule engine and the CLI use them without loading the schema. */
 import { Cron } from "croner";
-import picomatch from "picomatch";
 import { Temporal } from "temporal-polyfill";
+import { globSyntaxError } from "../glob/index.js";
 
 /** Weekday numbers follow ISO 8601 (Temporal's `dayOfWeek`): Monday = 1 … Sunday = 7. */
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -70,6 +70,19 @@ export function parseDuration(text: string): Duration | null {
   return { weeks, days, hours, minutes };
 }
 
+/** A rule's duration is at most a year (366 days): evaluation looks back as far as the longest duration. */
+export const MAX_RULE_DURATION_DAYS = 366;
+
+/** Error text for a rule `duration` that is malformed, zero or longer than `MAX_RULE_DURATION_DAYS`, else null. */
+export function durationError(text: string): string | null {
+  const d = parseDuration(text);
+  if (!d) return "duration must be a positive length like 90m, 3h, 1h30m, 2d or 1w (h/m exact, d/w calendar)";
+  const minutes = ((d.weeks * 7 + d.days) * 24 + d.hours) * 60 + d.minutes;
+  if (minutes > MAX_RULE_DURATION_DAYS * 24 * 60)
+    return `duration "${text.trim()}" is longer than ${MAX_RULE_DURATION_DAYS} days; use at most 52w2d (or 366d), or a one-off { from, to } freeze`;
+  return null;
+}
+
 export function isTimeZone(zone: string): boolean {
   try {
     Temporal.Now.instant().toZonedDateTimeISO(zone);
@@ -92,14 +105,9 @@ export function cronError(expr: string): string | null {
   }
 }
 
+/** Error text for a glob the linear-time matcher (src/core/glob) refuses, else null. */
 export function globError(glob: string): string | null {
-  if (glob.trim() === "") return "a glob must not be empty";
-  try {
-    picomatch.makeRe(glob, { strictBrackets: true });
-    return null;
-  } catch (e) {
-    return `"${glob}" is not a valid glob: ${e instanceof Error ? e.message : String(e)}`;
-  }
+  return globSyntaxError(glob);
 }
 
 /**

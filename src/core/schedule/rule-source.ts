@@ -4,7 +4,7 @@ import { cronFires } from "./cron-fires.js";
 import { holidayIntervals } from "./holiday-list.js";
 import { ruleLabel } from "./rule-label.js";
 import type { LedgerFreeze } from "./types.js";
-import { DAY, fromWall, isoWeekday, MINUTE, toWall, wallDayOf, wallOf } from "./wall-time.js";
+import { DAY, fromWall, isoWeekday, MINUTE, shiftedWall, wallDayOf, wallOf } from "./wall-time.js";
 
 /** A span of time one rule covers: instants in epoch ms, `start` inclusive, `end` exclusive (may be Infinity). */
 export interface Interval {
@@ -102,7 +102,9 @@ function cronSource(
         // h/m are exact elapsed time; d/w are calendar days in the zone, counted from the wall time of the start
         // (as Temporal.ZonedDateTime.add: calendar part first, then the exact part).
         const e =
-          calendarDays === 0 ? s + exact : fromWall(toWall(s, zone) + calendarDays * DAY, zone) + exact;
+          calendarDays === 0
+            ? s + exact
+            : fromWall(shiftedWall(fire, zone) + calendarDays * DAY, zone) + exact;
         if (e > from) out.push({ start: s, end: e, name: source.label, source });
       }
       return out;
