@@ -20,6 +20,7 @@ export {
   parseDateTimeLike,
   parseDays,
   parseDuration,
+  parseFreezeEnd,
   WEEKDAYS,
 } from "./values.js";
 

@@ -132,3 +132,14 @@ export function parseDateTimeLike(text: string): DateTimeLike | null {
     return null;
   }
 }
+
+/**
+ * A freeze's `to`: like `parseDateTimeLike`, except that a date without a time ("2027-01-04") covers that whole day,
+ * so the end (exclusive) is the next day's 00:00 local.
+ */
+export function parseFreezeEnd(text: string): DateTimeLike | null {
+  const parsed = parseDateTimeLike(text);
+  if (parsed?.kind === "local" && /^\d{4}-\d\d-\d\d$/.test(text.trim()))
+    return { kind: "local", local: parsed.local.add({ days: 1 }) };
+  return parsed;
+}

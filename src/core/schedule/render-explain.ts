@@ -4,6 +4,7 @@ import { evaluateSchedule } from "./evaluate-schedule.js";
 import { MONTH, WEEKDAY, zoneAbbreviation } from "./format-when.js";
 import { rawPeriods } from "./schedule-periods.js";
 import type { ScheduleQuery } from "./types.js";
+import { unknownEnvironmentWarning } from "./unknown-environment.js";
 import { DAY, fromWall, isoWeekday, offsetAt, toWall, wallDayOf } from "./wall-time.js";
 
 const two = (n: number) => String(n).padStart(2, "0");
@@ -38,6 +39,8 @@ export function renderExplain(query: ScheduleQuery, at: Date, days: number): str
   const nowWall = toWall(t, zone);
   lines.push(`Now: ${dayTitle(today)} ${hhmm(nowWall)} ${abbr(t)} (${at.toISOString()})`);
   lines.push(`State: ${describeSchedule(evaluateSchedule(query, at), at)}`);
+  const warning = unknownEnvironmentWarning(query.config, query.environment);
+  if (warning) lines.push(`Warning: ${warning}`);
   if (!compiled.windows) lines.push("No deploy windows apply: open whenever no freeze is active.");
 
   const dayStarts: number[] = [];
