@@ -2,6 +2,7 @@ import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import type { z } from "zod";
 import { loadHolidayLibrary } from "../schedule/holiday-library.js";
 import { type Config, configSchema } from "./schema.js";
+import { keysAt, nearestKey } from "./suggest-key.js";
 
 /** One problem in a config file, positioned for `file:line:col: message` output and check annotations. */
 export interface ConfigError {
@@ -113,9 +114,33 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `expected ${issue.expected}${"input" in issue && issue.input === undefined ? ", but it is missing" : ""}`;
     case "invalid_value":
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "too_small":
+    case "too_big":
+      return sizeText(issue);
     default:
       return issue.message;
   }
+}
+
+/** A bound in people's words: "must be at least 1", "must not be empty", "must be at most 10 characters long". */
+function sizeText(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const small = issue.code === "too_small";
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive !== false;
+  if (issue.origin === "string" || issue.origin === "array") {
+    if (small && limit === 1 && inclusive) return "must not be empty";
+    const unit = issue.origin === "string" ? "characters long" : `item${limit === 1 ? "" : "s"}`;
+    return `must be ${small ? "at least" : "at most"} ${limit} ${unit}`;
+  }
+  // Integers above 0 read as "at least 1" (z.number().int().positive() reports "> 0").
+  if (small && !inclusive && limit === 0) return "must be a whole number of at least 1";
+  const bound = small ? (inclusive ? "at least" : "more than") : inclusive ? "at most" : "less than";
+  return `must be ${bound} ${limit}`;
+}
+
+function unknownKeyText(path: readonly PropertyKey[], key: string): string {
+  const near = nearestKey(key, keysAt(configSchema, path));
+  return near ? `unknown key "${key}"; did you mean "${near}"?` : `unknown key "${key}"`;
 }
 
 /** Validate a parsed value against the schema; errors are positioned with `locate`. */
@@ -138,7 +163,13 @@ export function validateConfigValue(
     if (issue.code === "unrecognized_keys") {
       for (const k of issue.keys) {
         const [line, column] = locate(issue.path, k);
-        errors.push({ file, line, column, key: keyPath([...issue.path, k]), message: `unknown key "${k}"` });
+        errors.push({
+          file,
+          line,
+          column,
+          key: keyPath([...issue.path, k]),
+          message: unknownKeyText(issue.path, k),
+        });
       }
       continue;
     }

@@ -161,12 +161,7 @@ export const holidaysSchema = z
       return;
     }
     const err = holidayConfigError(v);
-    if (err)
-      ctx.addIssue({
-        code: "custom",
-        path: [v.region && !err.includes("country") ? "region" : "country"],
-        message: err,
-      });
+    if (err) ctx.addIssue({ code: "custom", path: [err.key], message: err.message });
   })
   .describe("Public holidays of a country (via date-holidays) act as freezes named after the holiday.");
 
