@@ -102,3 +102,15 @@ describe("an --env that is not configured", () => {
     expect(JSON.parse(any.stdout).warnings).toEqual([]);
   });
 });
+
+describe("--help", () => {
+  it("shows --env for calendar, which uses that environment's rules", async () => {
+    const help = await cli(["--help"]);
+    expect(help.stdout).toContain("change-gate calendar --config FILE [--at ISO] [--env NAME] [--days N]");
+    const at = ["--config", "examples/change-gate.yml", "--at", "2026-11-24T10:00", "--days", "2"];
+    const staging = await cli(["calendar", ...at, "--env", "staging"]);
+    const top = await cli(["calendar", ...at]);
+    expect(top.stdout).toContain("SUMMARY:Deploy window");
+    expect(staging.stdout).not.toContain("SUMMARY:Deploy window"); // staging: windows [] = always open
+  });
+});
