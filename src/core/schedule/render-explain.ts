@@ -20,6 +20,17 @@ function dayTitle(wallDay: number): string {
 }
 
 /**
+ * A period's UTC times: "UTC 08:00–15:00" within one UTC day, "UTC 23:00–24:00" up to the next UTC midnight, else
+ * with dates ("UTC 27 Mar 23:00–28 Mar 23:00"), so a whole local day never reads as an empty "23:00–23:00".
+ */
+function utcSpan(start: number, end: number): string {
+  const startDay = wallDayOf(start);
+  if (end - startDay <= DAY) return `UTC ${hhmm(start)}–${end - startDay === DAY ? "24:00" : hhmm(end)}`;
+  const date = (ms: number) => `${new Date(ms).getUTCDate()} ${MONTH[new Date(ms).getUTCMonth()]}`;
+  return `UTC ${date(start)} ${hhmm(start)}–${date(end)} ${hhmm(end)}`;
+}
+
+/**
  * The human timeline for `change-gate explain`: a header with the current state, then `days` local days starting
  * with today (marked), each split into open/closed periods with the deciding rule, local times (zone abbreviation)
  * and UTC times; the period containing `at` is marked "◀ now".
@@ -64,7 +75,7 @@ export function renderExplain(query: ScheduleQuery, at: Date, days: number): str
         sAbbr === eAbbr
           ? `${hhmm(toWall(s, zone))}–${endText} ${sAbbr}`
           : `${hhmm(toWall(s, zone))} ${sAbbr}–${endText} ${eAbbr}`;
-      const utc = `UTC ${hhmm(s)}–${hhmm(e)}`;
+      const utc = utcSpan(s, e);
       const state = period.open ? "open  " : "closed";
       const why =
         period.reason === "window"
