@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/core/config/load.js";
+import { evaluateChange } from "../../src/core/policy/index.js";
+import { gateSummary } from "../../src/core/render/index.js";
 import { cli, tempFile } from "./helpers.js";
 
 const OFFICE_HOURS = `timezone: Europe/Berlin
@@ -91,6 +94,20 @@ describe("an --env that is not configured", () => {
       "1",
     ]);
     expect(r.stdout).toContain('Warning: environment "prodution" is not configured');
+  });
+
+  it("the Action's job summary and the App's check summary carry it as a warning block", () => {
+    const loaded = loadConfig(OFFICE_HOURS, "c.yml");
+    if (!loaded.ok) throw new Error("config invalid");
+    const report = evaluateChange({
+      config: loaded.config,
+      at: new Date("2026-11-24T09:00:00Z"),
+      body: null,
+      environment: "prodution",
+    });
+    expect(gateSummary(report, report.gates.deploy)).toContain(
+      '> [!WARNING]\n> environment "prodution" is not configured, so the top-level rules apply',
+    );
   });
 
   it("a configured environment, or a config without environments, gives no warning", async () => {
