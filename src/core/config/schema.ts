@@ -356,7 +356,12 @@ export const configSchema = z
     merge: z
       .strictObject({
         enforce_freezes: z.boolean().default(true).describe("Fail the merge check while a freeze is active."),
-        enforce_windows: z.boolean().default(false).describe("Also fail the merge check outside windows."),
+        enforce_windows: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Also fail the merge check outside windows; when false (the default) windows apply to deploys only.",
+          ),
       })
       .default({ enforce_freezes: true, enforce_windows: false })
       .describe("What the `change-gate` check enforces at merge time."),
