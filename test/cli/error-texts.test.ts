@@ -53,6 +53,22 @@ describe("config errors read as advice", () => {
     expect(lines.join("\n")).not.toMatch(/Too (small|big)|expected number/);
   });
 
+  it("types, unions, enums and record keys are said in YAML words, never zod's", async () => {
+    const lines = await validate(
+      'risk:\n  labels: { low: 5 }\nenvironments:\n  "": {}\n  prod: { require: [rollbak] }\noverrides: { approvals: 1.5 }\nwindows: 5\n',
+    );
+    expect(lines).toEqual([
+      "2:11: risk.labels.medium: expected text or a mapping (key: value), but it is missing",
+      "2:11: risk.labels.high: expected text or a mapping (key: value), but it is missing",
+      "2:18: risk.labels.low: expected text or a mapping (key: value)",
+      "4:7: environments."": a key here must be a non-empty name",
+      '5:21: environments.prod.require[0]: expected one of "rollback", "blast_radius"; did you mean "rollback"?',
+      "6:25: overrides.approvals: expected a whole number",
+      "7:10: windows: expected a list",
+      expect.stringMatching(/^7 errors in /),
+    ]);
+  });
+
   it("a holiday region error names its key once", async () => {
     expect((await validate("holidays: { country: DE, region: XX }\n"))[0]).toMatch(
       /^1:34: holidays\.region: unknown region "XX" for DE; known: BB, BE/,

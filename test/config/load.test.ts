@@ -84,7 +84,7 @@ overrides: { approvals: "two" }
       'cfg.yml:13:17: risk.rules[0].paths[0]: "[abc" is not a valid glob: Missing closing: "]" - use "\\\\]" to match literal characters',
       'cfg.yml:13:33: risk.rules[0].level: expected one of "low", "medium", "high"',
       'cfg.yml:14:10: merge.enforce_freeze: unknown key "enforce_freeze"; did you mean "enforce_freezes"?',
-      "cfg.yml:15:25: overrides.approvals: expected number",
+      "cfg.yml:15:25: overrides.approvals: expected a number",
     ]);
   });
 

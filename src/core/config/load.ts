@@ -31,7 +31,8 @@ export function formatConfigError(e: ConfigError): string {
 
 function keyPath(path: readonly PropertyKey[]): string {
   let out = "";
-  for (const p of path) out += typeof p === "number" ? `[${p}]` : `${out ? "." : ""}${String(p)}`;
+  for (const p of path)
+    out += typeof p === "number" ? `[${p}]` : `${out ? "." : ""}${p === "" ? '""' : String(p)}`;
   return out;
 }
 
@@ -106,17 +107,46 @@ export function parseYaml(
   return { ok: true, value, locate };
 }
 
+/** zod's type names as a YAML author knows them. */
+const TYPE_NOUN: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping (key: value)",
+  record: "a mapping (key: value)",
+};
+
+const typeNoun = (expected: string) => TYPE_NOUN[expected] ?? expected;
+
+/** What any branch of a union would have accepted: "text or a mapping (key: value)". */
+function unionText(issue: z.core.$ZodIssueInvalidUnion): string {
+  const accepted: string[] = [];
+  for (const branch of issue.errors) {
+    const first = branch[0];
+    if (first?.code === "invalid_type") accepted.push(typeNoun(first.expected));
+    else if (first?.code === "invalid_value") accepted.push(...first.values.map((v) => JSON.stringify(v)));
+  }
+  const unique = [...new Set(accepted)];
+  return unique.length ? `expected ${unique.join(" or ")}` : "not a valid value here";
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "unrecognized_keys":
       return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
     case "invalid_type":
-      return `expected ${issue.expected}${"input" in issue && issue.input === undefined ? ", but it is missing" : ""}`;
+      return `expected ${typeNoun(issue.expected)}${"input" in issue && issue.input === undefined ? ", but it is missing" : ""}`;
     case "invalid_value":
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "too_small":
     case "too_big":
       return sizeText(issue);
+    case "invalid_union":
+      return unionText(issue);
+    case "invalid_key":
+      return "a key here must be a non-empty name";
     default:
       return issue.message;
   }
@@ -141,6 +171,15 @@ function sizeText(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): str
 function unknownKeyText(path: readonly PropertyKey[], key: string): string {
   const near = nearestKey(key, keysAt(configSchema, path));
   return near ? `unknown key "${key}"; did you mean "${near}"?` : `unknown key "${key}"`;
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let node = value;
+  for (const step of path) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, step)) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[step];
+  }
+  return node;
 }
 
 /** Validate a parsed value against the schema; errors are positioned with `locate`. */
@@ -174,7 +213,15 @@ export function validateConfigValue(
       continue;
     }
     const [line, column] = locate(issue.path);
-    errors.push({ file, line, column, key: keyPath(issue.path), message: describeIssue(issue) });
+    let message = describeIssue(issue);
+    if (issue.code === "invalid_union" && valueAt(input, issue.path) === undefined)
+      message += ", but it is missing";
+    if (issue.code === "invalid_value") {
+      const given = valueAt(input, issue.path);
+      const near = typeof given === "string" ? nearestKey(given, issue.values.map(String)) : null;
+      if (near) message += `; did you mean "${near}"?`;
+    }
+    errors.push({ file, line, column, key: keyPath(issue.path), message });
   }
   errors.sort((a, b) => a.line - b.line || a.column - b.column);
   return { ok: false, file, errors };
