@@ -61,7 +61,7 @@ describe("config errors read as advice", () => {
       "2:11: risk.labels.medium: expected text or a mapping (key: value), but it is missing",
       "2:11: risk.labels.high: expected text or a mapping (key: value), but it is missing",
       "2:18: risk.labels.low: expected text or a mapping (key: value)",
-      "4:7: environments."": a key here must be a non-empty name",
+      '4:7: environments."": a key here must be a non-empty name',
       '5:21: environments.prod.require[0]: expected one of "rollback", "blast_radius"; did you mean "rollback"?',
       "6:25: overrides.approvals: expected a whole number",
       "7:10: windows: expected a list",
