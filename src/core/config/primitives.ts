@@ -22,6 +22,7 @@ export {
   parseDateTimeLike,
   parseDays,
   parseDuration,
+  parseFreezeEnd,
   WEEKDAYS,
 } from "./values.js";
 

@@ -10,6 +10,7 @@ import {
   durationSpec,
   globSpec,
   parseDateTimeLike,
+  parseFreezeEnd,
   timeZone,
 } from "./primitives.js";
 import { checkScheduleBudget } from "./schedule-budget.js";
@@ -84,7 +85,7 @@ function requireRuleKind(kinds: string, allowFromTo: boolean) {
         if (v[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `missing "${key}"` });
       if (typeof v.from === "string" && typeof v.to === "string") {
         const a = parseDateTimeLike(v.from);
-        const b = parseDateTimeLike(v.to);
+        const b = parseFreezeEnd(v.to);
         if (a && b && a.kind === "local" && b.kind === "local" && compareLocal(a.local, b.local) >= 0)
           ctx.addIssue({
             code: "custom",
@@ -122,8 +123,14 @@ export const freezeSchema = z
     ...ruleShape,
     from: dateTimeSpec
       .optional()
-      .describe('One-off freeze start, local "YYYY-MM-DDTHH:MM" (or ISO with offset).'),
-    to: dateTimeSpec.optional().describe("One-off freeze end (exclusive), same format as `from`."),
+      .describe(
+        'One-off freeze start, local "YYYY-MM-DDTHH:MM" (or ISO with offset); a date alone starts at 00:00 local.',
+      ),
+    to: dateTimeSpec
+      .optional()
+      .describe(
+        'One-off freeze end (exclusive), same format as `from`; a date alone ("2027-01-04") covers that whole day, so the freeze ends at the next day\'s 00:00 local.',
+      ),
   })
   .superRefine(requireRuleKind("{from, to}, {cron, duration} or {days, start, end}", true))
   .describe(
@@ -158,12 +165,7 @@ export const holidaysSchema = z
       return;
     }
     const err = holidayConfigError(v);
-    if (err)
-      ctx.addIssue({
-        code: "custom",
-        path: [v.region && !err.includes("country") ? "region" : "country"],
-        message: err,
-      });
+    if (err) ctx.addIssue({ code: "custom", path: [err.key], message: err.message });
   })
   .describe("Public holidays of a country (via date-holidays) act as freezes named after the holiday.");
 
@@ -232,6 +234,17 @@ export const descriptionSchema = z
 
 const requirable = z.enum(["rollback", "blast_radius"]);
 
+const riskWindowsSchema = z.strictObject({
+  medium: z
+    .array(windowSchema)
+    .optional()
+    .describe("Windows for medium-risk changes, instead of the normal ones."),
+  high: z
+    .array(windowSchema)
+    .optional()
+    .describe("Windows for high-risk changes, instead of the normal ones."),
+});
+
 export const environmentSchema = z
   .strictObject({
     windows: z
@@ -242,6 +255,11 @@ export const environmentSchema = z
       .array(freezeSchema)
       .optional()
       .describe("Added to the top-level freezes for this environment."),
+    risk_windows: riskWindowsSchema
+      .optional()
+      .describe(
+        "Risk windows for this environment, same shape as `risk.windows`; when present the top-level `risk.windows` do not apply to it ({} = none).",
+      ),
     require: z
       .array(requirable)
       .optional()
@@ -307,14 +325,10 @@ export const riskSchema = z
       .strictObject({ low: labelSpec, medium: labelSpec, high: labelSpec })
       .default({ low: "risk: low", medium: "risk: medium", high: "risk: high" })
       .describe("Label names (and optional colours) for each level; change-gate keeps exactly one in sync."),
-    windows: z
-      .strictObject({
-        medium: z.array(windowSchema).optional(),
-        high: z.array(windowSchema).optional(),
-      })
+    windows: riskWindowsSchema
       .default({})
       .describe(
-        "Stricter windows that apply instead of the normal ones when a change is at that risk level.",
+        "Stricter windows that apply instead of the normal ones when a change is at that risk level; an environment with its own `risk_windows` uses those instead.",
       ),
     missing_rollback: riskLevel
       .default("high")
@@ -349,7 +363,12 @@ export const configSchema = z
     merge: z
       .strictObject({
         enforce_freezes: z.boolean().default(true).describe("Fail the merge check while a freeze is active."),
-        enforce_windows: z.boolean().default(false).describe("Also fail the merge check outside windows."),
+        enforce_windows: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Also fail the merge check outside windows; when false (the default) windows apply to deploys only.",
+          ),
       })
       .default({ enforce_freezes: true, enforce_windows: false })
       .describe("What the `change-gate` check enforces at merge time."),

@@ -92,11 +92,35 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+const CRON_FIELDS = [
+  { name: "minute", min: 0, max: 59 },
+  { name: "hour", min: 0, max: 23 },
+  { name: "day of month", min: 1, max: 31 },
+  { name: "month", min: 1, max: 12 },
+  { name: "weekday", min: 0, max: 7 },
+] as const;
+
+/** A number outside its field's range, in the user's own numbering (croner reports months 0-based). */
+function cronRangeError(expr: string, fields: string[]): string | null {
+  for (const [i, field] of fields.entries()) {
+    const { name, min, max } = CRON_FIELDS[i]!;
+    for (const part of field.split(",")) {
+      const range = part.split("/")[0] ?? "";
+      for (const n of range.split("-"))
+        if (/^\d+$/.test(n) && (Number(n) < min || Number(n) > max))
+          return `"${expr}": ${name} ${n} is out of range; use ${min}-${max}`;
+    }
+  }
+  return null;
+}
+
 /** Returns an error text for a cron expression that is not a valid 5-field cron, else null. */
 export function cronError(expr: string): string | null {
   const fields = expr.trim().split(/\s+/);
   if (fields.length !== 5)
     return `"${expr}" has ${fields.length} fields; expected 5 (minute hour day month weekday)`;
+  const range = cronRangeError(expr, fields);
+  if (range) return range;
   try {
     new Cron(expr, { paused: true, mode: "5-part" });
     return null;
@@ -139,4 +163,15 @@ export function parseDateTimeLike(text: string): DateTimeLike | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A freeze's `to`: like `parseDateTimeLike`, except that a date without a time ("2027-01-04") covers that whole day,
+ * so the end (exclusive) is the next day's 00:00 local.
+ */
+export function parseFreezeEnd(text: string): DateTimeLike | null {
+  const parsed = parseDateTimeLike(text);
+  if (parsed?.kind === "local" && /^\d{4}-\d\d-\d\d$/.test(text.trim()))
+    return { kind: "local", local: parsed.local.add({ days: 1 }) };
+  return parsed;
 }

@@ -1,5 +1,12 @@
 import type { FreezeRule, HolidayRule, WindowRule } from "../config/schema.js";
-import { parseClock, parseDateTimeLike, parseDays, parseDuration } from "../config/values.js";
+import {
+  type DateTimeLike,
+  parseClock,
+  parseDateTimeLike,
+  parseDays,
+  parseDuration,
+  parseFreezeEnd,
+} from "../config/values.js";
 import { cronFires } from "./cron-fires.js";
 import { holidayIntervals } from "./holiday-list.js";
 import { ruleLabel } from "./rule-label.js";
@@ -113,8 +120,7 @@ function cronSource(
   return source;
 }
 
-function instantOf(text: string, zone: string): number {
-  const p = parseDateTimeLike(text);
+function instantOf(p: DateTimeLike | null, zone: string): number {
   if (!p) return Number.NaN;
   return p.kind === "instant" ? p.instant.epochMilliseconds : fromWall(wallOf(p.local), zone);
 }
@@ -150,9 +156,13 @@ export function freezeSource(rule: FreezeRule, zone: string, order: number): Sou
   const z = rule.timezone ?? zone;
   if (rule.cron !== undefined) return cronSource(rule, z, "freeze", order);
   if (rule.from !== undefined || rule.to !== undefined)
-    return fixedSource(instantOf(rule.from ?? "", z), instantOf(rule.to ?? "", z), ruleLabel(rule), order, {
-      reason: rule.reason,
-    });
+    return fixedSource(
+      instantOf(parseDateTimeLike(rule.from ?? ""), z),
+      instantOf(parseFreezeEnd(rule.to ?? ""), z),
+      ruleLabel(rule),
+      order,
+      { reason: rule.reason },
+    );
   return weeklySource(rule, z, "freeze", order);
 }
 
