@@ -7,7 +7,7 @@ import { prRoutes, READY_BODY, REPO } from "../action/routes.js";
 import type { Route } from "../support/fake-github.js";
 import { pathCounter } from "./app-fake.js";
 
-const NOW = { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" };
+const NOW = "2026-11-24T10:00:00Z";
 const ORG_LEDGER = "/repos/Codertocat/.github/issues";
 const counter = pathCounter("action");
 afterAll(counter.report);
@@ -42,6 +42,22 @@ function broken(method: string, path: string, status: number, limit?: string): R
     body: { message: answer.message, documentation_url: "https://docs.github.com/rest" },
     headers: answer.headers,
   };
+}
+
+/**
+ * A 500 is retried three times (1 s, 4 s, 9 s) before the job gives up; on the virtual test clock
+ * (`now:`, through dist/action-api.js) those pauses take no real time; the retries and their warnings are real.
+ */
+function expectRetriedOn500(
+  run: { stdout: string; requests: { method: string; path: string }[] },
+  method: string,
+  path: string,
+  status: number,
+) {
+  if (status !== 500) return;
+  for (const pause of ["1s", "4s", "9s"])
+    expect(run.stdout).toMatch(new RegExp(`::warning::server error on ${method} \\S+; retrying in ${pause}`));
+  expect(run.requests.filter((r) => r.method === method && r.path === path).length).toBeGreaterThanOrEqual(4);
 }
 
 function openedPr() {
@@ -81,7 +97,7 @@ describe("Action pr mode", () => {
       event: "pull_request",
       payload,
       routes: prRoutes({ pr: 2, sha }),
-      env: NOW,
+      now: NOW,
     });
     expect(run.code).toBe(0);
     expect(run.outputs.conclusion).toBe("success");
@@ -105,9 +121,10 @@ describe("Action pr mode", () => {
         event: "pull_request",
         payload,
         routes: [broken(method, path, status, limit), ...prRoutes({ pr: 2, sha })],
-        env: NOW,
+        now: NOW,
       });
       expect(run.requests.some((r) => r.method === method && r.path === path)).toBe(true);
+      expectRetriedOn500(run, method, path, status);
       expect(run.code).toBe(1);
       expect(run.outputs.conclusion).not.toBe("success");
       expect(errors(run)).not.toEqual([]);
@@ -136,7 +153,7 @@ describe("Action deploy mode", () => {
       payload: push(),
       config: "timezone: UTC\n",
       routes: happy,
-      env: NOW,
+      now: NOW,
     });
     expect(run.code).toBe(0);
     expect(run.outputs.conclusion).toBe("success");
@@ -163,9 +180,10 @@ describe("Action deploy mode", () => {
         payload: push(),
         ...(name.includes("without checkout") ? {} : { config: "timezone: UTC\n" }),
         routes: [broken(method, path, status, limit), ...happy],
-        env: NOW,
+        now: NOW,
       });
       expect(run.requests.some((r) => r.method === method && r.path === path)).toBe(true);
+      expectRetriedOn500(run, method, path, status);
       expect(run.code).toBe(1);
       expect(run.outputs.conclusion).not.toBe("success");
       expect(run.outputs.open).not.toBe("true");
