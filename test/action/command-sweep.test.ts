@@ -303,4 +303,71 @@ describe("sweep mode", () => {
       "Freeze ledger changed by hand: #6 closed by @bob — undone; #7 edited — undone.",
     );
   });
+
+  it("on an `issues` event, an edit of `until` by a write user is undone at once and attributed to them", async () => {
+    const freeze = { from: "2026-11-24T06:00:00Z", until: "2026-11-24T18:00:00Z", by: "alice" };
+    const honest = ledgerIssue(7, freeze);
+    const tampered = ledgerIssue(7, { ...freeze, until: "2026-11-24T09:30:00Z" }).body;
+    const payload = examplePayload("issues", (p) => p.action === "edited") as unknown as Record<string, any>;
+    Object.assign(payload.issue, {
+      number: 7,
+      body: tampered,
+      labels: [{ id: 1, name: "change-freeze", color: "1d76db" }],
+      user: { login: "github-actions[bot]", type: "Bot" },
+    });
+    payload.changes = { body: { from: honest.body } };
+    payload.sender = { ...payload.sender, login: "dave", type: "User" };
+    const run = await runAction({
+      event: "issues",
+      payload,
+      config: CONFIG,
+      routes: [
+        {
+          method: "GET",
+          path: `${REPO}/issues/7/comments`,
+          body: [
+            {
+              id: 1,
+              body: `Freeze declared by @alice.\n\n${revisionBlock({ active: true, record: readBlock(honest.body) })}`,
+              user: { login: "github-actions[bot]", type: "Bot" },
+              created_at: "2026-11-24T06:00:01Z",
+              updated_at: "2026-11-24T06:00:01Z",
+              performed_via_github_app: null,
+            },
+          ],
+        },
+        {
+          method: "GET",
+          path: `${REPO}/collaborators/dave/permission`,
+          body: { permission: "write", role_name: "write", user: { login: "dave" } },
+        },
+        { method: "POST", path: `${REPO}/issues/7/comments`, status: 201, body: { id: 9 } },
+        { method: "PATCH", path: `${REPO}/issues/7`, body: { number: 7 } },
+        { method: "GET", path: `${REPO}/pulls`, body: [] },
+      ],
+      now: NOW,
+    });
+    expect(errors(run)).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(writes(run.requests)).toEqual([`POST ${REPO}/issues/7/comments`, `PATCH ${REPO}/issues/7`]);
+    const audit = run.requests.find((r) => r.method === "POST")?.body as { body: string };
+    expect(audit.body).toMatch(
+      /^State restored: @dave edited this freeze's state block, but @dave has write permission; only users with maintain permission or higher may\./,
+    );
+    const patch = run.requests.find((r) => r.method === "PATCH")?.body as { body: string };
+    expect(readBlock(patch.body)).toEqual(readBlock(honest.body));
+    expect(run.summary).toContain("State restored: @dave");
+  });
+
+  it("on an `issues` event for an issue that is no freeze, no request is made", async () => {
+    const run = await runAction({
+      event: "issues",
+      payload: examplePayload("issues", (p) => p.action === "edited"),
+      config: CONFIG,
+      routes: [],
+      now: NOW,
+    });
+    expect(run.code).toBe(0);
+    expect(run.requests).toEqual([]);
+  });
 });

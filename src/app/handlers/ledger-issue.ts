@@ -2,8 +2,9 @@ import type { Probot } from "probot";
 import {
   concernsLedger,
   guardLedgerChange,
-  type LedgerChange,
+  type IssuesPayload,
   type LedgerChangeKind,
+  ledgerChangeOf,
 } from "../../github/freeze-ledger/guard.js";
 import { reevaluateOpenPrs } from "../../github/pr-check.js";
 import { readRepoConfig } from "../../github/read-config.js";
@@ -23,21 +24,6 @@ export const LEDGER_ISSUE_EVENTS: `issues.${LedgerChangeKind | "transferred"}`[]
   "issues.transferred",
 ];
 
-interface IssuesPayload {
-  action: string;
-  issue: {
-    number: number;
-    state?: string;
-    body?: string | null;
-    labels?: { name: string }[];
-    pull_request?: unknown;
-    performed_via_github_app?: { id: number; slug?: string } | null;
-  };
-  label?: { name: string };
-  changes?: { body?: { from: string } };
-  sender: { login: string; type: string };
-}
-
 /**
  * This App's own write coming back as an event: its bot, on an issue it created. Nothing to judge — and the payload
  * may already be older than the App's next write, so comparing it with the latest revision would be wrong.
@@ -52,24 +38,6 @@ export function isOwnEvent(payload: IssuesPayload, appId: number): boolean {
   );
 }
 
-/** The change an `issues` payload describes, as the ledger guard reads it. */
-export function ledgerChangeOf(payload: IssuesPayload, appId: number): LedgerChange {
-  const { issue } = payload;
-  return {
-    kind: payload.action === "transferred" ? "deleted" : (payload.action as LedgerChangeKind),
-    issue: {
-      number: issue.number,
-      state: issue.state ?? "open",
-      body: issue.body ?? null,
-      labels: (issue.labels ?? []).map((l) => l.name),
-      ours: issue.performed_via_github_app?.id === appId,
-    },
-    actor: { login: payload.sender.login, type: payload.sender.type },
-    ...(payload.label ? { label: payload.label.name } : {}),
-    ...(payload.changes?.body ? { previousBody: payload.changes.body.from } : {}),
-  };
-}
-
 /**
  * Ledger issues changed by hand: closed, reopened, edited, labelled, unlabelled or deleted. An unauthorised change
  * is undone and audited; an authorised close or unlabel counts as `/unfreeze`. Either way, when the ledger's freezes
@@ -82,7 +50,8 @@ export function register(app: Probot, deps: AppDeps): void {
       const payload = context.payload as unknown as IssuesPayload;
       // Without its id the App cannot tell its own revisions from anyone else's, so it trusts none and guards nothing.
       if (payload.issue.pull_request || deps.appId === undefined || isOwnEvent(payload, deps.appId)) return;
-      const change = ledgerChangeOf(payload, deps.appId);
+      const appId = deps.appId;
+      const change = ledgerChangeOf(payload, (issue) => issue.performed_via_github_app?.id === appId);
       if (!concernsLedger(change)) return;
       const gh = githubOf(context);
       const ref = repoOf(context.payload.repository);

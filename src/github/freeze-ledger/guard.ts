@@ -57,6 +57,47 @@ export interface GuardResult {
   reply?: string;
 }
 
+/** The fields of an `issues` webhook payload the guard reads. */
+export interface IssuesPayload {
+  action: string;
+  issue: {
+    number: number;
+    state?: string;
+    body?: string | null;
+    labels?: { name: string }[];
+    pull_request?: unknown;
+    user?: { login: string } | null;
+    performed_via_github_app?: { id: number; slug?: string } | null;
+  };
+  label?: { name: string };
+  changes?: { body?: { from: string } };
+  sender: { login: string; type: string };
+}
+
+/**
+ * The change an `issues` payload describes, as the guard reads it (`transferred` away is as good as deleted here).
+ * `ours`: whether change-gate created the issue (the App: its App id; the Action: `github-actions[bot]`).
+ */
+export function ledgerChangeOf(
+  payload: IssuesPayload,
+  ours: (issue: IssuesPayload["issue"]) => boolean,
+): LedgerChange {
+  const { issue } = payload;
+  return {
+    kind: payload.action === "transferred" ? "deleted" : (payload.action as LedgerChangeKind),
+    issue: {
+      number: issue.number,
+      state: issue.state ?? "open",
+      body: issue.body ?? null,
+      labels: (issue.labels ?? []).map((l) => l.name),
+      ours: ours(issue),
+    },
+    actor: { login: payload.sender.login, type: payload.sender.type },
+    ...(payload.label ? { label: payload.label.name } : {}),
+    ...(payload.changes?.body ? { previousBody: payload.changes.body.from } : {}),
+  };
+}
+
 const IGNORED: GuardResult = { outcome: "ignored", stateChanged: false };
 const UNCHANGED: GuardResult = { outcome: "unchanged", stateChanged: false };
 
