@@ -1,6 +1,7 @@
 import type { ApplicationFunction, Probot } from "probot";
 import { closeExpiredFreezes } from "../github/freeze-ledger/index.js";
 import { type Clock, systemClock } from "./clock.js";
+import { DeliveryLog, oncePerDelivery } from "./deliveries.js";
 import type { AppDeps } from "./deps.js";
 import * as deploymentProtectionRule from "./handlers/deployment-protection-rule.js";
 import * as installation from "./handlers/installation.js";
@@ -44,6 +45,7 @@ export function changeGate(
     };
     const waiting = new WaitingDeployments({
       now: () => clock.now(),
+      appId: options.appId,
       timers: clock,
       log: {
         info: (m) => app.log.info(m),
@@ -70,13 +72,15 @@ export function changeGate(
         : null;
     deps.sweep = sweep;
 
-    pullRequest.register(app, deps);
-    mergeGroup.register(app, deps);
-    rerequested.register(app, deps);
-    installation.register(app, deps);
-    push.register(app, deps);
-    issueComment.register(app, deps);
-    deploymentProtectionRule.register(app, { now: () => clock.now(), waiting });
+    // A delivery is acted on once: a redelivery in this process is skipped (after a restart GitHub's state decides).
+    const handlers = oncePerDelivery(app, new DeliveryLog());
+    pullRequest.register(handlers, deps);
+    mergeGroup.register(handlers, deps);
+    rerequested.register(handlers, deps);
+    installation.register(handlers, deps);
+    push.register(handlers, deps);
+    issueComment.register(handlers, deps);
+    deploymentProtectionRule.register(handlers, { now: () => clock.now(), waiting });
 
     if (sweep) {
       sweep.start();

@@ -45,8 +45,10 @@ export interface WaitingDeploymentsOptions {
   now: () => Date;
   timers?: Timers;
   log?: Log;
-  /** Gather + decide; default `evaluateDeployment`. */
+  /** Gather + decide; default `evaluateDeployment` (with `appId`). */
   evaluate?: Evaluator;
+  /** This App's id: only its own override records approve a held deployment. */
+  appId?: number;
   /** Retries of the review call; the default sleeps on `timers`. */
   retry?: RetryOptions;
 }
@@ -104,7 +106,9 @@ export class WaitingDeployments {
       clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     };
     this.log = options.log ?? silent;
-    this.evaluate = options.evaluate ?? evaluateDeployment;
+    this.evaluate =
+      options.evaluate ??
+      ((gh, target, now, cache) => evaluateDeployment(gh, target, now, cache, options.appId));
     this.clock = new ServerClock(options.now, this.log);
     this.retry = {
       sleep: (ms) => new Promise<void>((resolve) => this.timers.setTimeout(resolve, ms)),

@@ -58,7 +58,15 @@ function commandApi(prComments: Record<string, unknown>[]): Commands {
       const text = (body as { body: string }).body;
       seen.comments.push({ issue, body: text });
       if (issue === 1)
-        prComments.push({ id: 2, user: { login: "change-gate[bot]", type: "Bot" }, body: text });
+        prComments.push({
+          id: 2,
+          user: { login: "change-gate[bot]", type: "Bot" },
+          body: text,
+          created_at: "2026-11-24T10:00:00Z",
+          updated_at: "2026-11-24T10:00:00Z",
+          // Written with the installation token of the harness's App (id 1): only such records count.
+          performed_via_github_app: { id: 1, slug: "change-gate" },
+        });
       return [201, { id: 2, html_url: `https://github.com/${OWNER}/${REPO}/pull/1#issuecomment-2` }];
     })
     // The closing reply and reaction, as one GraphQL mutation (the payloads carry node ids); the command comments
