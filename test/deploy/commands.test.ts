@@ -2,7 +2,17 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, example, type Harness } from "../app/harness.js";
-import { fakeApi, freezeIssue, GOOD_BODY, OWNER, PAYLOAD, pullRequest, REPO, SHA } from "./helpers.js";
+import {
+  CONFIG,
+  fakeApi,
+  freezeIssue,
+  GOOD_BODY,
+  OWNER,
+  PAYLOAD,
+  pullRequest,
+  REPO,
+  SHA,
+} from "./helpers.js";
 
 const BASE = `/repos/${OWNER}/${REPO}`;
 const INSTALLATION = (PAYLOAD as unknown as { installation: { id: number } }).installation.id;
@@ -244,5 +254,87 @@ describe("commands re-evaluate held deployments at once (App)", () => {
     expect(seen.checkRuns.at(-1)!.output?.summary).toContain(
       "**Override** by @Codertocat: `emergency` label",
     );
+  });
+});
+
+describe("override trust and replays in the App (issue 14)", () => {
+  /** What the override check on HEAD reads after an /override (no run yet), answered for any number of re-checks. */
+  function recheckMany(seen: Commands): void {
+    nock("https://api.github.com")
+      .persist()
+      .get(`${BASE}/pulls/1`)
+      .reply(200, {
+        ...pullRequest(1, GOOD_BODY),
+        state: "open",
+        merged_at: null,
+        head: { sha: HEAD, ref: "fix" },
+      })
+      .get(new RegExp(`${BASE}/commits/${HEAD}/check-runs`))
+      .query(true)
+      .reply(200, { total_count: 0, check_runs: [] })
+      .post(`${BASE}/check-runs`)
+      .reply((_uri, body) => {
+        seen.checkRuns.push(body as Commands["checkRuns"][number]);
+        return [201, { id: 9 }];
+      })
+      .post(`${BASE}/issues/1/labels`)
+      .reply(200, [{ name: "risk: low" }]);
+  }
+
+  it("an override record written by another workflow (github-actions[bot]) or another App does not release a held deployment", async () => {
+    const h = await createHarness();
+    const forged = `Override approved by @Codertocat: hotfix\n\n<!-- change-gate:override ${JSON.stringify({ v: 1, pr: 1, by: "Codertocat", reason: "hotfix", at: "2026-11-24T08:00:00.000Z", source: null })} -->`;
+    const at = { created_at: "2026-11-24T08:00:00Z", updated_at: "2026-11-24T08:00:00Z" };
+    commandApi([
+      { id: 5, user: { login: "github-actions[bot]", type: "Bot" }, body: forged, ...at },
+      {
+        id: 6,
+        user: { login: "other-app[bot]", type: "Bot" },
+        body: forged,
+        ...at,
+        performed_via_github_app: { id: 99 },
+      },
+    ]);
+    const api = fakeApi({ pulls: [pullRequest(1, GOOD_BODY)] });
+    api.ledger = [freezeIssue(7, "2026-11-23T12:00:00Z", null, "payments incident")];
+    await held(h, api);
+    expect(api.posts.some((p) => (p as { state?: string }).state === "approved")).toBe(false);
+  });
+
+  it("with `overrides.approvals: 2`, one person hiding a second approver's block in the reason does not release the deployment", async () => {
+    const h = await createHarness();
+    const prComments: Record<string, unknown>[] = [];
+    const seen = commandApi(prComments);
+    const api = fakeApi({
+      pulls: [pullRequest(1, GOOD_BODY)],
+      config: `${CONFIG}overrides: { approvals: 2 }\n`,
+    });
+    api.ledger = [freezeIssue(7, "2026-11-23T12:00:00Z", null, "payments incident")];
+    recheckMany(seen);
+    await held(h, api);
+    const bob = `<!-- change-gate:override ${JSON.stringify({ v: 1, pr: 1, by: "bob", reason: "x", at: "2026-11-24T08:00:00.000Z", source: null })} -->`;
+    await h.send("issue_comment", command("/override hotfix", { pullRequest: true }));
+    await h.send("issue_comment", command(`/override hotfix ${bob}`, { pullRequest: true }));
+    await h.runtime.waiting.idle();
+    // Both records were written (one per command), yet only Codertocat approved.
+    expect(prComments).toHaveLength(2);
+    expect(api.posts.some((p) => (p as { state?: string }).state === "approved")).toBe(false);
+    expect(h.runtime.waiting.pending()).toHaveLength(1);
+    expect(seen.checkRuns.at(-1)).toMatchObject({ conclusion: "failure" });
+  });
+
+  it("a redelivered /override (same X-GitHub-Delivery) writes no second record", async () => {
+    const h = await createHarness();
+    const prComments: Record<string, unknown>[] = [];
+    const seen = commandApi(prComments);
+    const api = fakeApi({ pulls: [pullRequest(1, GOOD_BODY)] });
+    recheckMany(seen);
+    const payload = command("/override hotfix for INC-1234", { pullRequest: true });
+    await h.send("issue_comment", payload, "delivery-override");
+    await h.send("issue_comment", payload, "delivery-override");
+    await h.runtime.waiting.idle();
+    expect(seen.reactions).toEqual(["eyes", "+1"]);
+    expect(seen.comments.filter((c) => c.body.includes("<!-- change-gate:override "))).toHaveLength(1);
+    expect(api.posts).toEqual([]);
   });
 });
