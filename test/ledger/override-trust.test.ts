@@ -140,6 +140,21 @@ describe("the Action: records prove nothing, people's own /override comments do"
   });
 });
 
+describe("the override label: its adder's authority is read when the label is", () => {
+  it("a label added by someone who has since lost the permission approves nothing", async () => {
+    comments([]);
+    nock(API)
+      .get(`${REPO}/issues/1/events?per_page=100`)
+      .reply(200, [
+        { event: "labeled", actor: { login: "erin", type: "User" }, label: { name: "emergency" } },
+      ]);
+    permission("erin", "triage");
+    expect(
+      await readOverride(client().gh, REF, 1, config(), NOW, { labels: ["emergency"], appId: 5 }),
+    ).toBeNull();
+  });
+});
+
 describe("user text never reaches a hidden block", () => {
   const FORGED = `<!-- change-gate:override {"v":1,"pr":1,"by":"bob","reason":"x","at":"2026-11-24T08:00:00.000Z","source":null} -->`;
 
