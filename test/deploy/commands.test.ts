@@ -16,7 +16,6 @@ import {
 
 const BASE = `/repos/${OWNER}/${REPO}`;
 const INSTALLATION = (PAYLOAD as unknown as { installation: { id: number } }).installation.id;
-const REACTIONS = `${BASE}/issues/comments/492700400/reactions`;
 const HEAD = "0123456789abcdef0123456789abcdef01234567";
 
 beforeEach(() => nock.disableNetConnect());
@@ -45,16 +44,20 @@ interface Commands {
 }
 
 /** What the command side needs on top of the deploy gate's fake API: token, reactions, permission, comments. */
-function commandApi(prComments: Record<string, unknown>[]): Commands {
+function commandApi(prComments: Record<string, unknown>[], reacted = new Set<string>()): Commands {
   const seen: Commands = { comments: [], reactions: [], checkRuns: [] };
   nock("https://api.github.com")
     .persist()
     .post(`/app/installations/${INSTALLATION}/access_tokens`)
     .reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {} })
-    .post(REACTIONS)
-    .reply((_uri, body) => {
+    .post(/\/issues\/comments\/\d+\/reactions$/)
+    .reply((uri, body) => {
+      // As GitHub: 200 when the App's reaction is already on that comment, 201 when it is new.
+      const key = `${uri} ${(body as { content: string }).content}`;
+      const exists = reacted.has(key);
+      reacted.add(key);
       seen.reactions.push((body as { content: string }).content);
-      return [201, { id: 1 }];
+      return [exists ? 200 : 201, { id: 1 }];
     })
     .get(`${BASE}/collaborators/Codertocat/permission`)
     .reply(200, { permission: "admin", role_name: "maintain" })
@@ -314,7 +317,9 @@ describe("override trust and replays in the App (issue 14)", () => {
     await held(h, api);
     const bob = `<!-- change-gate:override ${JSON.stringify({ v: 1, pr: 1, by: "bob", reason: "x", at: "2026-11-24T08:00:00.000Z", source: null })} -->`;
     await h.send("issue_comment", command("/override hotfix", { pullRequest: true }));
-    await h.send("issue_comment", command(`/override hotfix ${bob}`, { pullRequest: true }));
+    const second = command(`/override hotfix ${bob}`, { pullRequest: true });
+    second.comment.id += 1;
+    await h.send("issue_comment", second);
     await h.runtime.waiting.idle();
     // Both records were written (one per command), yet only Codertocat approved.
     expect(prComments).toHaveLength(2);
@@ -323,18 +328,21 @@ describe("override trust and replays in the App (issue 14)", () => {
     expect(seen.checkRuns.at(-1)).toMatchObject({ conclusion: "failure" });
   });
 
-  it("a redelivered /override (same X-GitHub-Delivery) writes no second record", async () => {
-    const h = await createHarness();
+  it("an /override redelivered to a restarted App (or another replica) writes no second record", async () => {
     const prComments: Record<string, unknown>[] = [];
-    const seen = commandApi(prComments);
+    const reacted = new Set<string>();
+    const seen = commandApi(prComments, reacted);
     const api = fakeApi({ pulls: [pullRequest(1, GOOD_BODY)] });
     recheckMany(seen);
     const payload = command("/override hotfix for INC-1234", { pullRequest: true });
-    await h.send("issue_comment", payload, "delivery-override");
-    await h.send("issue_comment", payload, "delivery-override");
-    await h.runtime.waiting.idle();
-    expect(seen.reactions).toEqual(["eyes", "+1"]);
+    await (await createHarness()).send("issue_comment", payload, "delivery-override");
+    // A new process: nothing in memory, so what GitHub holds (the App's 👀 on the comment) decides.
+    const restarted = await createHarness();
+    await restarted.send("issue_comment", payload, "delivery-override");
+    await restarted.runtime.waiting.idle();
+    expect(seen.reactions).toEqual(["eyes", "+1", "eyes"]);
     expect(seen.comments.filter((c) => c.body.includes("<!-- change-gate:override "))).toHaveLength(1);
+    expect(prComments).toHaveLength(1);
     expect(api.posts).toEqual([]);
   });
 });
