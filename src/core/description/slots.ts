@@ -37,7 +37,7 @@ function label(text: string): { name: string; rest: string } | null {
 
 /** A block that starts a new pseudo-section and so ends a bold/summary/label one. */
 function isPseudoBoundary(b: Block): boolean {
-  if (b.kind === "heading" || b.kind === "summary" || b.kind === "break") return true;
+  if (b.kind === "heading" || b.kind === "summary" || b.kind === "break" || b.kind === "details") return true;
   if (b.kind !== "line") return false;
   if (BOLD_ONLY_RE.test(b.raw)) return true;
   const l = label(b.text);
@@ -57,6 +57,56 @@ function endOfHeading(blocks: Block[], i: number, depth: number): number {
 function endOfPseudo(blocks: Block[], i: number): number {
   let j = i + 1;
   while (j < blocks.length && !isPseudoBoundary(blocks[j]!)) j++;
+  return j;
+}
+
+/** Depth of the heading whose section holds block i (0 before the first heading). */
+function enclosingDepth(blocks: Block[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) {
+    const b = blocks[j]!;
+    if (b.kind === "heading") return b.depth;
+  }
+  return 0;
+}
+
+/**
+ * A `<summary>` owns its `<details>` block up to the matching `</details>`, sub-headings included; it never runs past
+ * a heading that ends the section the block sits in. Without a closing tag it ends like any pseudo-section.
+ */
+function endOfSummary(blocks: Block[], i: number): number {
+  const outer = enclosingDepth(blocks, i);
+  let open = 0;
+  for (let j = i + 1; j < blocks.length; j++) {
+    const b = blocks[j]!;
+    if (b.kind === "heading" && (outer === 0 || b.depth <= outer)) break;
+    if (b.kind !== "details") continue;
+    if (b.open) open++;
+    else if (open-- === 0) return j;
+  }
+  return endOfPseudo(blocks, i);
+}
+
+/** A label such as "Testing: ran the unit tests" names another field of a form, not a step ("Step 2: redeploy"). */
+function isFieldLabel(b: Block): boolean {
+  if (b.kind !== "line" && b.kind !== "task") return false;
+  const l = label(b.text);
+  return l !== null && l.rest !== "" && !/\d/.test(l.name);
+}
+
+/**
+ * A label in a list item ("- Rollback:") owns the item's own nested blocks. When the item has none, its answer is in
+ * the sibling items that follow, up to the next sibling that is another field ("- Testing: …") or a pseudo-boundary.
+ */
+function endOfListLabel(blocks: Block[], i: number, empty: boolean): number {
+  const own = blocks[i]!;
+  let j = i + 1;
+  while (j < blocks.length && (blocks[j]!.item === own.item || blocks[j]!.list > own.list)) j++;
+  if (j > i + 1 || !empty) return j;
+  while (j < blocks.length) {
+    const b = blocks[j]!;
+    if (isPseudoBoundary(b) || (b.list <= own.list && isFieldLabel(b))) break;
+    j++;
+  }
   return j;
 }
 
@@ -111,7 +161,7 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
             label: b.text,
             inline: null,
             ...at,
-            end: endOfPseudo(blocks, i),
+            end: endOfSummary(blocks, i),
           });
         return;
       }
@@ -133,7 +183,7 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
         const l = label(b.text);
         if (!l) {
           const named =
-            b.inList && words(b.text).length <= MAX_PROMPT_WORDS ? sectionsNamed(b.text, table) : [];
+            b.list > 0 && words(b.text).length <= MAX_PROMPT_WORDS ? sectionsNamed(b.text, table) : [];
           if (named.length)
             slots.push({
               kind: "label",
@@ -141,13 +191,18 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
               label: b.text.trim(),
               inline: null,
               ...at,
-              end: i + 1,
+              end: endOfListLabel(blocks, i, false),
             });
           return;
         }
         const sections = sectionsNamed(l.name, table);
         if (!sections.length) return;
-        const end = l.rest === "" ? endOfPseudo(blocks, i) : endOfInline(blocks, i, table);
+        const end =
+          l.rest !== ""
+            ? Math.max(endOfInline(blocks, i, table), b.list > 0 ? endOfListLabel(blocks, i, false) : 0)
+            : b.list > 0
+              ? endOfListLabel(blocks, i, true)
+              : endOfPseudo(blocks, i);
         slots.push({ kind: "label", sections, label: l.name, inline: l.rest || null, ...at, end });
         return;
       }

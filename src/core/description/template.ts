@@ -22,7 +22,12 @@ export function readTemplates(templates: readonly string[]): TemplateText {
   const code = new Set<string>();
   for (const source of templates) {
     for (const b of parseBlocks(segment(prepareText(source).text, null, MAX_BODY_CHARS).pieces)) {
-      const texts = b.kind === "row" ? b.cells : b.kind === "code" ? [] : b.kind === "break" ? [] : [b.text];
+      const texts =
+        b.kind === "row"
+          ? b.cells
+          : b.kind === "code" || b.kind === "break" || b.kind === "details"
+            ? []
+            : [b.text];
       if (b.kind === "code") code.add(b.text.trim());
       for (const t of texts) {
         const c = comparable(t);
