@@ -1,7 +1,7 @@
-import type { SectionKey } from "./aliases.js";
+import { type AliasTable, type SectionKey, sectionsNamed } from "./aliases.js";
 import type { Block } from "./blocks.js";
 import { comparable } from "./normalize.js";
-import type { Slot } from "./slots.js";
+import { type Slot, sectionTitle } from "./slots.js";
 import type { TemplateText } from "./template.js";
 
 export type SectionStatus = "present" | "placeholder" | "missing";
@@ -18,6 +18,7 @@ export type FindingReason =
   | "fix-forward"
   | "question"
   | "claim"
+  | "partial"
   | "no-slot";
 
 export interface SlotVerdict {
@@ -25,12 +26,13 @@ export interface SlotVerdict {
   reason: FindingReason;
   /** The author's own words found in the slot (first 200 characters), for summaries. */
   answer: string;
-  /** The non-answer as written, when reason is "stock". */
+  /** The non-answer as written (reason "stock"), or the title of the part left unanswered (reason "partial"). */
   stock?: string;
 }
 
 export interface ClassifyOptions {
   template: TemplateText;
+  aliases: AliasTable;
   reasonedNa: boolean;
   placeholders: ReadonlySet<string>;
   commentLines: ReadonlySet<number>;
@@ -228,12 +230,94 @@ function hadComments(slot: Slot, content: Block[], commentLines: ReadonlySet<num
   return false;
 }
 
+interface Part {
+  title: string;
+  blocks: Block[];
+}
+
+/**
+ * Prompts that ask for something only when it applies ("If this touches billing, …", "Is there any impact on
+ * operations?"): a part holding only such a prompt may be left as the template had it.
+ */
+const CONDITIONAL_RE =
+  /(?:^|\s)(?:if|whether|optional|optionally|falls|wenn|ob|optionnel|facultatif|opcional|caso|si|se)(?:\s|$)|場合|あれば|かどうか|任意|如果|若有|是否|有无|有無|可选|경우|있다면|있으면|있는지|선택/u;
+/** Yes/no questions: "Any impact on …?", "Does this change …?", "影響があるか", "有影响吗". */
+const YES_NO_RE =
+  /^(?:any|is|are|does|do|did|will|would|can|could|has|have|should|gibt es|hat|ist|sind|wird|há|existe|hay|tiene|y a t il|est ce)\s[^]*[?？]$|(?:ある|ない|ます)か[?？]?$|吗[?？]?$|(?:나요|니까|습니까)[?？]?$/u;
+
+function isConditional(line: string): boolean {
+  const c = comparable(line);
+  const asked = /[?？][\s)）]*$/u.test(line) ? "?" : "";
+  return CONDITIONAL_RE.test(c) || YES_NO_RE.test(c + asked);
+}
+
+/**
+ * Whether the template asks this part as part of the section: its title or its prompt names the section (the same
+ * alias table that finds slots) and its prompt is not conditional. Other parts (notes, screenshots, "if any" extras)
+ * are optional.
+ */
+function isRequiredPart(section: SectionKey, title: string, opts: ClassifyOptions): boolean {
+  const prompt = opts.template.parts.get(comparable(title)) ?? [];
+  if (prompt.some(isConditional) || isConditional(title)) return false;
+  return [title, ...prompt].some((t) => sectionsNamed(t, opts.aliases).includes(section));
+}
+
+/**
+ * The parts the repository's template divides a slot into: the text under the slot's own label, then each
+ * sub-heading, bold line, `<summary>` or empty label that the template itself puts there, at any depth. Empty when the
+ * template puts no such title inside the slot.
+ */
+function templateParts(
+  slot: Slot,
+  content: Block[],
+  template: TemplateText,
+): { lead: Part | null; parts: Part[] } {
+  const lead: Part = { title: slot.label, blocks: [] };
+  const parts: Part[] = [];
+  for (const b of content) {
+    const title = sectionTitle(b);
+    if (title !== null && template.lines.has(comparable(title)))
+      parts.push({ title: title.trim(), blocks: [] });
+    else (parts[parts.length - 1] ?? lead).blocks.push(b);
+  }
+  // The text under the slot's own label is a part only when the body has something there (an inline answer too).
+  const leadShown =
+    slot.inline !== null || lead.blocks.some((b) => b.kind !== "heading" && b.kind !== "details");
+  return { lead: leadShown ? lead : null, parts };
+}
+
+/**
+ * A slot the template divides into parts is answered only when the text under its own label and every part the
+ * template asks about this section unconditionally are answered: an answered part next to a required one left as
+ * the template had it (or emptied) is a partial answer, and a partial answer is a placeholder.
+ */
 export function classifySlot(
   section: SectionKey,
   slot: Slot,
   content: Block[],
   opts: ClassifyOptions,
 ): SlotVerdict {
+  const whole = judge(section, slot, content, opts);
+  if (whole.status !== "present" || opts.template.lines.size === 0) return whole;
+  const { lead, parts } = templateParts(slot, content, opts.template);
+  const required = parts.filter((p) => isRequiredPart(section, p.title, opts));
+  if (required.length === 0) return whole;
+  const asPart = { ...slot, inline: null, kind: "heading" as const };
+  const unanswered = [
+    ...(lead && isRequiredPart(section, lead.title, opts) ? [{ part: lead, slot }] : []),
+    ...required.map((part) => ({ part, slot: asPart })),
+  ].find(({ part, slot: s }) => judge(section, s, part.blocks, opts).status !== "present");
+  return unanswered
+    ? {
+        status: "placeholder",
+        reason: "partial",
+        answer: whole.answer,
+        stock: unanswered.part.title.slice(0, 60),
+      }
+    : whole;
+}
+
+function judge(section: SectionKey, slot: Slot, content: Block[], opts: ClassifyOptions): SlotVerdict {
   const g = gather(slot, content, opts);
   const answer = g.raw.join(" ").replace(/\s+/g, " ").slice(0, 200);
   if (g.pieces.length === 0 && g.punctuationOnly !== null)

@@ -30,6 +30,8 @@ export function findingMessage(section: SectionKey, reason: FindingReason, stock
       return `${title} says only to fix forward, which is not a way back — ${ask}`;
     case "question":
       return `${title} holds only the template's question — answer it: ${ask}`;
+    case "partial":
+      return `${title} leaves the template's "${stock ?? ""}" part unanswered — answer every part: ${ask}`;
     case "claim":
       return `${title} only ticks a box that says it exists — ${ask}`;
     case "no-slot":

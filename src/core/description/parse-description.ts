@@ -107,6 +107,7 @@ export function parseDescription(body: string, options: DescriptionOptions = {})
   const blocks = parseBlocks(pieces);
   const slots = findSlots(blocks, table);
   const classifyOptions = {
+    aliases: table,
     template: options.template ?? NO_TEMPLATE,
     reasonedNa: rules?.reasoned_na ?? true,
     placeholders: new Set((rules?.placeholders ?? []).map(comparable)),
@@ -115,11 +116,14 @@ export function parseDescription(body: string, options: DescriptionOptions = {})
   const found = {} as Record<SectionKey, SectionFinding>;
   for (const section of SECTION_KEYS) {
     let best: { slot: Slot; verdict: SlotVerdict } | null = null;
+    // A slot inside a partial answer is one of its parts, not an answer of its own.
+    let partialEnd = -1;
     for (const slot of slots) {
-      if (!slot.sections.includes(section)) continue;
+      if (!slot.sections.includes(section) || slot.start < partialEnd) continue;
       const content = contentFor(section, slot, slots, blocks);
       if (content === null) continue;
       const verdict = classifySlot(section, slot, content, classifyOptions);
+      if (verdict.reason === "partial") partialEnd = slot.end;
       if (!best || STATUS_RANK[verdict.status] > STATUS_RANK[best.verdict.status]) best = { slot, verdict };
     }
     found[section] = best

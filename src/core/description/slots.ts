@@ -35,6 +35,19 @@ function label(text: string): { name: string; rest: string } | null {
   return { name, rest: m[2]!.trim() };
 }
 
+/**
+ * The title of a block that opens a (sub-)section: a heading, a `<summary>`, a bold-only line or a label with nothing
+ * after it. Null for any other block.
+ */
+export function sectionTitle(b: Block): string | null {
+  if (b.kind === "heading" || b.kind === "summary") return b.text;
+  if (b.kind !== "line") return null;
+  const bold = BOLD_ONLY_RE.exec(b.raw);
+  if (bold) return bold[2]!;
+  const l = label(b.text);
+  return l !== null && l.rest === "" ? l.name : null;
+}
+
 /** A block that starts a new pseudo-section and so ends a bold/summary/label one. */
 function isPseudoBoundary(b: Block): boolean {
   if (b.kind === "heading" || b.kind === "summary" || b.kind === "break" || b.kind === "details") return true;
