@@ -243,7 +243,7 @@ const CONDITIONAL_RE =
   /(?:^|\s)(?:if|whether|optional|optionally|falls|wenn|ob|optionnel|facultatif|opcional|caso|si|se)(?:\s|$)|場合|あれば|かどうか|任意|如果|若有|是否|有无|有無|可选|경우|있다면|있으면|있는지|선택/u;
 /** Yes/no questions: "Any impact on …?", "Does this change …?", "影響があるか", "有影响吗". */
 const YES_NO_RE =
-  /^(?:any|is|are|does|do|did|will|would|can|could|has|have|should|gibt es|hat|ist|sind|wird|há|existe|hay|tiene|y a t il|est ce)\s[^]*[?？]$|(?:ある|ない|ます)か[?？]?$|吗[?？]?$|(?:나요|니까|습니까)[?？]?$/u;
+  /^(?:any|is|are|does|do|did|will|would|can|could|has|have|should|gibt es|hat|ist|sind|wird|há|existe|hay|tiene|y a t il|est ce)\s.*[?？]$|(?:ある|ない|ます)か[?？]?$|吗[?？]?$|(?:나요|니까|습니까)[?？]?$/u;
 
 function isConditional(line: string): boolean {
   const c = comparable(line);
