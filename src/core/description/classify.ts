@@ -1,5 +1,14 @@
 import { type AliasTable, type SectionKey, sectionsNamed } from "./aliases.js";
 import type { Block } from "./blocks.js";
+import {
+  afterDeferral,
+  afterPointer,
+  countWords,
+  MIN_REASON_WORDS,
+  notApplicableReason,
+  onlyFixesForward,
+  STOCK,
+} from "./non-answers.js";
 import { comparable } from "./normalize.js";
 import { type Slot, sectionTitle } from "./slots.js";
 import type { TemplateText } from "./template.js";
@@ -18,6 +27,7 @@ export type FindingReason =
   | "fix-forward"
   | "question"
   | "claim"
+  | "prompt"
   | "partial"
   | "no-slot";
 
@@ -38,96 +48,64 @@ export interface ClassifyOptions {
   commentLines: ReadonlySet<number>;
 }
 
-/** Whole answers that say nothing (compared after folding case and punctuation). */
-const STOCK = new Set(
-  [
-    "tbd",
-    "tba",
-    "tbc",
-    "tbd tbd",
-    "n a",
-    "na",
-    "none",
-    "nothing",
-    "no",
-    "nope",
-    "nil",
-    "null",
-    "todo",
-    "to do",
-    "wip",
-    "x",
-    "same as above",
-    "see above",
-    "as above",
-    "see description",
-    "see pr description",
-    "see ticket",
-    "see jira",
-    "later",
-    "pending",
-    "unknown",
-    "idk",
-    "not sure",
-    "yes",
-    "ok",
-    "lorem ipsum",
-    "fill in",
-    "fill me in",
-    "your text here",
-    "なし",
-    "特になし",
-    "無し",
-    "未定",
-    "不明",
-    "なし です",
-    "无",
-    "暂无",
-    "無",
-    "没有",
-    "待定",
-    "nenhum",
-    "nenhuma",
-    "nada",
-    "ninguno",
-    "ninguna",
-    "keine",
-    "keiner",
-    "entfällt",
-    "k a",
-    "n v",
-    "aucun",
-    "rien",
-    "없음",
-  ].map(comparable),
-);
-
-/** Starts of a "not applicable" answer; followed by a reason it is an answer (configurable). */
-const NA_START_RE =
-  /^(?:n a|na|none|nothing|not applicable|not needed|no|keine|nenhum|nenhuma|ninguno|ninguna|nada|aucun|なし|特になし|无|不适用|해당 없음)\b\s*(.*)$/u;
-
-/** Starts of an answer deferred to later: never an answer, whatever follows, unless it is long. */
-const DEFER_START_RE =
-  /^(?:tbd|tba|tbc|todo|to do|wip|will add|will update|will fill|coming soon|pending|later|pendiente|pendente|por definir|a definir|ausstehend|folgt|未定|待定|後で|あとで)(?:\b|$)/u;
-
-const FIX_FORWARD_RE = /\b(?:fix|fixing|roll|rolling|push|pushing)\s*(?:a\s+)?forward\b/u;
-/** Words that carry no rollback step, ignored when judging a fix-forward answer. */
-const FILLER = new Set(
-  "we will ll just fix fixing forward roll rolling push pushing it the if needed any issues issue problems problem and or a by would with instead there is are be no rollback plan".split(
-    " ",
-  ),
-);
-
 /** Words that make a ticked box a claim about a plan rather than the plan itself. */
 const CLAIM_RE =
   /\b(?:plan|plans|procedure|process|steps|strategy|notes|documented|runbook|defined|tested|considered|prepared|exists|assessed|reviewed|identified|plano|planes|procedimiento)\b|手順|方案|计划|計画|プラン/u;
 
-function isClaim(text: string): boolean {
-  return /[:：]\s*$/.test(text.trim()) || CLAIM_RE.test(comparable(text));
+/** Words that name a rating, stripped before judging whether an answer is only a rating ("Risk level: Medium"). */
+const RATING_NAME = new Set(
+  "risk risks level rating impact severity blast radius overall estimated expected assessment class is the of de du des da do very quite relatively risco riesgo nivel nível nivell é es risiko stufe einstufung ist niveau risque est impacto auswirkung auswirkungen".split(
+    " ",
+  ),
+);
+const RATING_LEVEL = new Set(
+  "low lo medium med moderate mid middle high hi critical minimal minor major small large severe negligible trivial baixo baixa médio média medio media alto alta bajo baja crítico critico crítica niedrig mittel hoch gering kritisch faible moyen moyenne élevé eleve critique 낮음 보통 높음 중간 심각".split(
+    " ",
+  ),
+);
+/** CJK rating names and levels, matched inside a run: "リスクレベル中", "风险等级：低". */
+const CJK_RATING_NAME_RE =
+  /リスク|レベル|影響度|影響|风险|風險|等级|等級|级别|級別|程度|위험도|위험|수준|영향도/gu;
+const CJK_RATING_LEVEL_RE = /^(?:低|中|高|小|大|極小|极小)+$/u;
+
+/**
+ * An answer that is only a rating ("Medium", "Risk: low", "リスク: 中") names no system and no worst case: it says
+ * how big, not what. Any other word makes it an answer.
+ */
+export function isBareRating(text: string): boolean {
+  let level = false;
+  for (const w of text.split(" ")) {
+    if (RATING_LEVEL.has(w)) level = true;
+    else if (RATING_NAME.has(w)) continue;
+    else {
+      const rest = w.replace(CJK_RATING_NAME_RE, "");
+      if (rest === "") continue;
+      if (!CJK_RATING_LEVEL_RE.test(rest)) return false;
+      level = true;
+    }
+  }
+  return level;
 }
 
-function countWords(text: string): number {
-  return text === "" ? 0 : text.split(" ").length;
+/**
+ * How instructions to the author open, in the languages of the alias table: an imperative ("Describe…", "Beschreibe…",
+ * "Descreva…", "Décrivez…"), a request ("Please…", "Bitte…", "Veuillez…") or a question word ("How…", "Wie…").
+ */
+const INSTRUCTION_START_RE =
+  /^(?:please|pls|describe|explain|list|include|add|provide|mention|summari[sz]e|specify|outline|document|detail|identify|write|link|attach|share|tell|enter|fill|give|insert|replace|how|what|which|why|descreva|descrever|explique|explica|liste|listar|inclua|adicione|informe|indique|detalhe|detalle|detalla|coloque|escreva|escribe|escriba|describa|enumera|enumere|incluya|incluye|añade|agrega|agregue|cómo|qual|quais|cuál|cuáles|qué|por favor|beschreibe|beschreiben|erkläre|erläutere|erläutern|nenne|nennen|liste|füge|gib|trage|bitte|wie|welche|warum|décrivez|décris|décrire|expliquez|listez|indiquez|précisez|ajoutez|mentionnez|merci|veuillez|comment|pourquoi)(?:\s|$)/u;
+/** CJK instructions are recognised by their request or writing verbs anywhere in the line. */
+const CJK_INSTRUCTION_RE =
+  /ください|下さい|記載|記述|記入|書いて|説明して|列挙|してください|请|請|描述|说明|說明|列出|填写|填寫|简述|簡述|작성|설명|기술해|적어|주세요|입력/u;
+
+/** A line in a quote or wholly emphasised that instructs the author: a prompt left in place, template or not. */
+function isPrompt(b: Block): boolean {
+  if (b.kind !== "line" || b.voice === null) return false;
+  const c = comparable(b.text);
+  return INSTRUCTION_START_RE.test(c) || CJK_INSTRUCTION_RE.test(c) || /[?？]\s*$/u.test(b.text);
+}
+
+function isClaim(text: string): boolean {
+  return /[:：]\s*$/.test(text.trim()) || CLAIM_RE.test(comparable(text));
 }
 
 /** Strip text that the template already holds, line by line; a template line may also lead an authored line. */
@@ -150,6 +128,8 @@ interface Gathered {
   sawUnchecked: boolean;
   /** A ticked box that only claims the plan exists. */
   sawClaim: boolean;
+  /** An instruction left in place (`_Describe…_`, `> Explain…`). */
+  sawPrompt: boolean;
   /** Text made only of punctuation ("-", "...", "?"): a stock non-answer. */
   punctuationOnly: string | null;
 }
@@ -161,6 +141,7 @@ function gather(slot: Slot, content: Block[], opts: ClassifyOptions): Gathered {
     sawTemplate: false,
     sawUnchecked: false,
     sawClaim: false,
+    sawPrompt: false,
     punctuationOnly: null,
   };
   const add = (text: string, isCode = false) => {
@@ -204,6 +185,9 @@ function gather(slot: Slot, content: Block[], opts: ClassifyOptions): Gathered {
   for (const b of content) {
     switch (b.kind) {
       case "line":
+        if (isPrompt(b) && authored(b.text, opts.template) !== "") g.sawPrompt = true;
+        else add(b.text);
+        break;
       case "summary":
         add(b.text);
         break;
@@ -327,28 +311,38 @@ function judge(section: SectionKey, slot: Slot, content: Block[], opts: Classify
       ? "claim"
       : g.sawTemplate
         ? "template"
-        : g.sawUnchecked
-          ? "unchecked"
-          : hadComments(slot, content, opts.commentLines)
-            ? "comments"
-            : "empty";
+        : g.sawPrompt
+          ? "prompt"
+          : g.sawUnchecked
+            ? "unchecked"
+            : hadComments(slot, content, opts.commentLines)
+              ? "comments"
+              : "empty";
     return { status: "placeholder", reason, answer };
   }
   const text = g.pieces.join(" ").replace(/\s+/g, " ").trim();
   if (text === "" || STOCK.has(text) || opts.placeholders.has(text))
     return { status: "placeholder", reason: "stock", answer, stock: g.raw.join(" ").slice(0, 40) };
-  const na = NA_START_RE.exec(text);
-  if (na) {
-    const because = countWords(na[1] ?? "");
-    if (because >= 3 && opts.reasonedNa) return { status: "present", reason: "reasoned-na", answer };
-    return { status: "placeholder", reason: "stock", answer, stock: g.raw.join(" ").slice(0, 40) };
+  const stock = {
+    status: "placeholder",
+    reason: "stock",
+    answer,
+    stock: g.raw.join(" ").slice(0, 40),
+  } as const;
+  const because = notApplicableReason(text);
+  if (because !== null) {
+    if (countWords(because) >= MIN_REASON_WORDS && opts.reasonedNa)
+      return { status: "present", reason: "reasoned-na", answer };
+    return stock;
   }
-  if (DEFER_START_RE.test(text) && countWords(text) < 12)
-    return { status: "placeholder", reason: "stock", answer, stock: g.raw.join(" ").slice(0, 40) };
-  if (section === "rollback" && FIX_FORWARD_RE.test(text)) {
-    const steps = text.split(" ").filter((w) => !FILLER.has(w));
-    if (steps.length < 3) return { status: "placeholder", reason: "fix-forward", answer };
-  }
+  const pointer = afterPointer(text);
+  if (pointer !== null && countWords(pointer) < MIN_REASON_WORDS) return stock;
+  const deferred = afterDeferral(text);
+  if (deferred !== null && countWords(text) < 12) return stock;
+  if (section === "rollback" && onlyFixesForward(text))
+    return { status: "placeholder", reason: "fix-forward", answer };
+  if (section === "blastRadius" && isBareRating(text))
+    return { status: "placeholder", reason: "claim", answer };
   if (opts.template.lines.size === 0 && g.raw.every((r) => r.endsWith("?") || r.endsWith("？")))
     return { status: "placeholder", reason: "question", answer };
   return { status: "present", reason: "answered", answer };

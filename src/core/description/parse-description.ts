@@ -60,7 +60,8 @@ function contentFor(section: SectionKey, slot: Slot, slots: Slot[], blocks: Bloc
   return out;
 }
 
-const DECLARED_RE = /^(low|medium|high|minimal|small|large|critical|低|中|高)\b/u;
+const DECLARED_RE =
+  /^(?:(?:risk|level|impact|blast|radius|severity|rating|overall|is)\s)*(low|medium|high|minimal|small|large|critical|低|中|高)(?:\s|$)/u;
 const DECLARED_LEVEL: Record<string, "low" | "medium" | "high"> = {
   low: "low",
   minimal: "low",
@@ -139,8 +140,9 @@ export function parseDescription(body: string, options: DescriptionOptions = {})
         }
       : missing(section);
   }
-  const declared =
-    found.blastRadius.status === "present" ? DECLARED_RE.exec(comparable(found.blastRadius.answer)) : null;
+  // A bare rating is not a blast radius, but it still declares a level.
+  const declares = found.blastRadius.status === "present" || found.blastRadius.reason === "claim";
+  const declared = declares ? DECLARED_RE.exec(comparable(found.blastRadius.answer)) : null;
   return {
     rollback: found.rollback,
     blastRadius: found.blastRadius,
