@@ -93,3 +93,20 @@ describe("bold lines, details, lists and tables end where their container ends",
     expect(rollback(body, undefined).answer).toBe("TBD");
   });
 });
+
+describe("bold labels are fields of a form", () => {
+  it("a bold slot stops at the next bold field", () => {
+    const f = rollback("**Rollback:**\n\n**Testing:** ran the unit tests and the e2e suite\n", undefined);
+    expect([f.status, f.reason]).toEqual(["placeholder", "empty"]);
+  });
+
+  it("a bold slot in a list stops at the next bold field of the list", () => {
+    const f = rollback("- **Rollback:**\n- **Testing:** ran the unit tests and the e2e suite\n", undefined);
+    expect([f.status, f.reason]).toEqual(["placeholder", "empty"]);
+  });
+
+  it("numbered bold steps stay in the answer", () => {
+    const f = rollback("**Rollback:**\n\n**Step 1:** helm rollback api 41\n", undefined);
+    expect([f.status, f.answer]).toEqual(["present", "Step 1: helm rollback api 41"]);
+  });
+});

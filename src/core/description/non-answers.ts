@@ -224,7 +224,8 @@ export const afterDeferral = starts(all((n) => n.deferred));
  */
 export const MIN_REASON_WORDS = 3;
 
-const FIX_FORWARD = all((n) => n.fixForward);
+/** Phrases in spaced scripts match whole words; CJK phrases match anywhere. */
+const FIX_FORWARD = all((n) => n.fixForward).map((p) => ({ p, anywhere: /[^\s\p{Script=Latin}]/u.test(p) }));
 const FILLER = new Set(all((n) => n.filler));
 const CJK_FILLER = LANGUAGES.flatMap((l) => NON_ANSWERS[l].filler).filter((f) =>
   /[^\p{Script=Latin}]/u.test(f),
@@ -232,11 +233,12 @@ const CJK_FILLER = LANGUAGES.flatMap((l) => NON_ANSWERS[l].filler).filter((f) =>
 
 /** Whether a rollback answer only says to fix forward: the phrase, and fewer than three words of anything else. */
 export function onlyFixesForward(text: string): boolean {
-  const hit = FIX_FORWARD.find(
-    (p) => ` ${text} `.includes(` ${p} `) || (/[^\s\p{Script=Latin}]/u.test(p) && text.includes(p)),
+  const padded = ` ${text} `;
+  const hit = FIX_FORWARD.find(({ p, anywhere }) =>
+    anywhere ? text.includes(p) : padded.includes(` ${p} `),
   );
   if (!hit) return false;
-  let rest = text.replace(hit, " ");
+  let rest = text.replace(hit.p, " ");
   for (const f of CJK_FILLER) rest = rest.replaceAll(f, " ");
   const steps = rest.split(" ").filter((w) => w !== "" && !FILLER.has(w));
   return countWords(steps.join(" ")) < 3;

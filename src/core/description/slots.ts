@@ -21,6 +21,7 @@ export interface Slot {
 }
 
 const BOLD_ONLY_RE = /^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*(\*\*|__)([^*_]{1,120}?)[:：]?\1\s*[:：]?\s*$/;
+const BOLD_LABEL_RE = /^\s*(\*\*|__)([^*_]{1,60}?)[:：]\1\s*\S|^\s*(\*\*|__)([^*_]{1,60}?)\3\s*[:：]\s*\S/;
 const LABEL_RE = /^\s*([^:：]{1,60}?)\s*(?::(?:\s+|$)|：)([\s\S]*)$/;
 /** A short list item that only names a section ("- Risk and rollback") is a prompt slot. */
 const MAX_PROMPT_WORDS = 5;
@@ -53,6 +54,9 @@ function isPseudoBoundary(b: Block): boolean {
   if (b.kind === "heading" || b.kind === "summary" || b.kind === "break" || b.kind === "details") return true;
   if (b.kind !== "line") return false;
   if (BOLD_ONLY_RE.test(b.raw)) return true;
+  // "**Testing:** ran the unit tests" opens another field of a form; "**Step 2:** redeploy" is a step.
+  const field = BOLD_LABEL_RE.exec(b.raw);
+  if (field && !/\d/.test(field[2] ?? field[4] ?? "")) return true;
   const l = label(b.text);
   return l !== null && l.rest === "";
 }
@@ -189,7 +193,7 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
               label: bold[2]!.trim(),
               inline: null,
               ...at,
-              end: endOfPseudo(blocks, i),
+              end: b.list > 0 ? endOfListLabel(blocks, i, true) : endOfPseudo(blocks, i),
             });
           return;
         }
