@@ -140,3 +140,16 @@ describe('the "N/A with a reason" threshold: three words of reason', () => {
     expect(parseDescription("## Rollback\nSiehe oben, danke\n").rollback.status).toBe("placeholder");
   });
 });
+
+describe("words that only name the section again are no reason", () => {
+  it.each([
+    ["## Impact\nNone, no impact expected", "blastRadius", "placeholder"],
+    ["## Rollback\nN/A - no rollback needed", "rollback", "placeholder"],
+    ["## Risiko\nKeine Auswirkungen, kein Risiko", "blastRadius", "placeholder"],
+    ["## 影響範囲\nなし（影響はありません）", "blastRadius", "placeholder"],
+    ["## Impact\nNone: only the README changes", "blastRadius", "present"],
+    ["## Rollback\nN/A — docs-only change, nothing to roll back", "rollback", "present"],
+  ] as const)("%j → %s", (body, section, status) => {
+    expect(parseDescription(body)[section].status).toBe(status);
+  });
+});

@@ -48,6 +48,7 @@ describe("instruction-voiced prompts without a template", () => {
     ["## Impact\n_Describe any public API or user-facing change._", "blastRadius"],
     ["## Impact\n*Describe any public API or user-facing change…*", "blastRadius"],
     ["## Rollback\n> Explain how to roll back", "rollback"],
+    ["## Impact\n**Describe the impact on users and on other services.**", "blastRadius"],
     ["## Rollback\n> Please list the steps to revert this change.", "rollback"],
     ["## Rollback\n> What do we do if this breaks production", "rollback"],
     ["## Auswirkungen\n_Beschreibe, welche Systeme betroffen sind._", "blastRadius"],

@@ -183,3 +183,18 @@ export function mayNameSection(text: string, table: AliasTable): boolean {
       if (folded.includes(alias.cjk ? alias.phrase.slice(0, 1) : alias.words[0]!)) return true;
   return false;
 }
+
+/** Folded text without the words that name a section ("no impact expected" → "no expected"). */
+export function withoutSectionNames(text: string, table: AliasTable): string {
+  return text
+    .split(" ")
+    .map((w) => {
+      if (!hasCjk(w)) return sectionsNamed(w, table).length ? "" : w;
+      let rest = w;
+      for (const key of SECTION_KEYS)
+        for (const a of table[key]) if (a.cjk) rest = rest.replaceAll(a.phrase, "");
+      return rest;
+    })
+    .filter((w) => w !== "")
+    .join(" ");
+}

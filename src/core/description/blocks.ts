@@ -112,11 +112,11 @@ function htmlBlocks(out: Block[], value: string, line: number, column: number, c
   });
 }
 
-/** A paragraph whose visible text is all emphasis: the voice of an instruction left in place. */
+/** A paragraph whose visible text is all emphasis (italic or bold): the voice of an instruction left in place. */
 function allEmphasis(node: Nodes): boolean {
   if (!("children" in node)) return false;
   const kids = (node.children as Nodes[]).filter((c) => !(c.type === "text" && c.value.trim() === ""));
-  return kids.length > 0 && kids.every((c) => c.type === "emphasis");
+  return kids.length > 0 && kids.every((c) => c.type === "emphasis" || c.type === "strong");
 }
 
 interface Walk {

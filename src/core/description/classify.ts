@@ -1,4 +1,4 @@
-import { type AliasTable, type SectionKey, sectionsNamed } from "./aliases.js";
+import { type AliasTable, type SectionKey, sectionsNamed, withoutSectionNames } from "./aliases.js";
 import type { Block } from "./blocks.js";
 import {
   afterDeferral,
@@ -8,6 +8,7 @@ import {
   notApplicableReason,
   onlyFixesForward,
   STOCK,
+  withoutNonAnswerWords,
 } from "./non-answers.js";
 import { comparable } from "./normalize.js";
 import { type Slot, sectionTitle } from "./slots.js";
@@ -331,7 +332,9 @@ function judge(section: SectionKey, slot: Slot, content: Block[], opts: Classify
   } as const;
   const because = notApplicableReason(text);
   if (because !== null) {
-    if (countWords(because) >= MIN_REASON_WORDS && opts.reasonedNa)
+    // Words that only say again that nothing applies ("N/A, no impact", "keine Auswirkungen") give no reason.
+    const reason = withoutNonAnswerWords(withoutSectionNames(because, opts.aliases));
+    if (countWords(reason) >= MIN_REASON_WORDS && opts.reasonedNa)
       return { status: "present", reason: "reasoned-na", answer };
     return stock;
   }

@@ -129,7 +129,7 @@ export const NON_ANSWERS: Record<Language, NonAnswers> = {
       ),
   },
   de: {
-    none: ["keine", "keiner", "keines", "nichts", "nein"],
+    none: ["keine", "kein", "keiner", "keines", "nichts", "nein"],
     notApplicable: [
       "nicht zutreffend",
       "entfällt",
@@ -213,6 +213,20 @@ export const STOCK: ReadonlySet<string> = new Set([
 
 /** The reason after "N/A" / "Nicht zutreffend" / "該当なし", or null when the answer does not start with one. */
 export const notApplicableReason = starts(all((n) => [...n.none, ...n.notApplicable]));
+const NONE_WORDS = all((n) => [...n.none, ...n.notApplicable]);
+const NONE_SPACED = new Set(NONE_WORDS.filter((p) => !/[^\s\p{Script=Latin}]/u.test(p)));
+const NONE_CJK = NONE_WORDS.filter((p) =>
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(p),
+).sort((a, b) => b.length - a.length);
+
+/** Folded text without the non-answer words in it ("no", "keine", "ありません"): they say again that nothing applies. */
+export function withoutNonAnswerWords(text: string): string {
+  let rest = ` ${text} `;
+  for (const p of NONE_SPACED) rest = rest.replaceAll(` ${p} `, "  ");
+  for (const p of NONE_CJK) rest = rest.replaceAll(p, " ");
+  return rest.replace(/\s+/g, " ").trim();
+}
+
 /** What follows "see above" / "siehe oben" / "同上", or null. */
 export const afterPointer = starts(all((n) => n.seeAbove));
 /** What follows "TBD" / "wird nachgereicht" / "未定", or null. */
