@@ -13,7 +13,8 @@ const misses: string[] = [];
 for (const line of lines) {
   const [body, template, rollback, blastRadius] = line.split("\t") as [string, string, string, string];
   const text = readFileSync(join(dir, "bodies", body), "utf8");
-  const tpl = template === "-" ? undefined : readTemplates([readFileSync(join(dir, "templates", template), "utf8")]);
+  const tpl =
+    template === "-" ? undefined : readTemplates([readFileSync(join(dir, "templates", template), "utf8")]);
   const r = parseDescription(text, { template: tpl });
   if (r.rollback.status === rollback) agree.rollback++;
   else misses.push(`${body}: rollback ${r.rollback.status}, labelled ${rollback}`);
