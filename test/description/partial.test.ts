@@ -85,3 +85,23 @@ describe("a partial answer is a placeholder", () => {
     expect(f.status).toBe("present");
   });
 });
+
+describe("partial answers in other languages", () => {
+  it("Japanese: the condition written, the template's 手順 part left untouched", () => {
+    const tpl = "## 切り戻し\n切り戻す条件を記載\n\n### 手順\n切り戻し手順を記載してください\n\n## テスト\n";
+    const t = readTemplates([tpl]);
+    const body = tpl.replace("切り戻す条件を記載", "エラー率が5分間2%を超えたら切り戻す。");
+    const f = parseDescription(body, { template: t }).rollback;
+    expect([f.status, f.reason]).toEqual(["placeholder", "partial"]);
+    const filled = body.replace("切り戻し手順を記載してください", "`helm rollback api 41` を実行する。");
+    expect(parseDescription(filled, { template: t }).rollback.status).toBe("present");
+  });
+
+  it("German: a conditional part (falls …) may stay untouched", () => {
+    const tpl =
+      "## Rückfallplan\n_Schritte zum Zurückrollen_\n\n### Datenbank\n_Falls Migrationen enthalten sind: wie werden sie zurückgerollt?_\n";
+    const t = readTemplates([tpl]);
+    const body = tpl.replace("_Schritte zum Zurückrollen_", "Vorheriges Image `api:1.4.2` ausrollen.");
+    expect(parseDescription(body, { template: t }).rollback.status).toBe("present");
+  });
+});

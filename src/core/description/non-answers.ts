@@ -14,8 +14,8 @@ interface NonAnswers {
   notApplicable: string[];
   /** "see above": a pointer elsewhere; alone or with a word or two it is a non-answer. */
   seeAbove: string[];
-  /** "later", "pending": non-answers only as the whole answer (they also start real sentences). */
-  later: string[];
+  /** "later", "pending", "ok": non-answers only as the whole answer (they also start real sentences). */
+  alone: string[];
   /** "TBD", "wird nachgereicht": an answer that starts like this is deferred, unless it is long. */
   deferred: string[];
   /** "we'll fix forward": not a way back. */
@@ -46,7 +46,7 @@ export const NON_ANSWERS: Record<Language, NonAnswers> = {
       "see ticket",
       "see jira",
     ],
-    later: ["later", "pending", "yes", "ok", "lorem ipsum", "fill in", "fill me in", "your text here"],
+    alone: ["later", "pending", "yes", "ok", "lorem ipsum", "fill in", "fill me in", "your text here"],
     deferred: [
       "tbd",
       "tba",
@@ -76,7 +76,7 @@ export const NON_ANSWERS: Record<Language, NonAnswers> = {
     none: ["なし", "なしです", "特になし", "無し", "ありません", "特にありません", "無"],
     notApplicable: ["該当なし", "対象外", "該当しない", "非該当", "不要"],
     seeAbove: ["上記参照", "上記の通り", "上記のとおり", "上記と同じ", "同上"],
-    later: ["不明", "後日"],
+    alone: ["不明", "後日"],
     deferred: ["未定", "後で追記", "後で記載", "追って記載", "あとで", "後で", "検討中"],
     fixForward: ["フィックスフォワード", "ロールフォワード", "前方修正", "修正で対応", "修正版で対応"],
     filler: ["問題があれば", "問題が発生した場合", "必要に応じて", "します", "する", "予定", "で対応"],
@@ -85,7 +85,7 @@ export const NON_ANSWERS: Record<Language, NonAnswers> = {
     none: ["无", "暂无", "無", "没有", "沒有"],
     notApplicable: ["不适用", "不適用", "不涉及", "无需", "無需", "不需要"],
     seeAbove: ["见上", "见上文", "同上", "如上", "參見上文", "见上方"],
-    later: ["不明"],
+    alone: ["不明"],
     deferred: ["待定", "待补充", "待補充", "稍后补充", "稍後補充", "后续补充", "後續補充", "之后补充"],
     fixForward: ["向前修复", "向前修復", "前向修复", "直接修复", "直接修復", "修复上线"],
     filler: ["如有问题", "出现问题", "有问题", "我们", "会", "将", "进行", "再"],
@@ -94,7 +94,7 @@ export const NON_ANSWERS: Record<Language, NonAnswers> = {
     none: ["없음", "없습니다", "없어요"],
     notApplicable: ["해당 없음", "해당없음", "해당사항 없음", "해당 사항 없음", "불필요"],
     seeAbove: ["위와 같음", "위와 동일", "위 참조", "상동"],
-    later: ["나중에", "추후"],
+    alone: ["나중에", "추후"],
     deferred: ["미정", "추후 작성", "추후 업데이트", "추후 추가", "나중에 작성"],
     fixForward: ["포워드 픽스", "픽스 포워드", "수정 배포로 대응", "핫픽스로 대응"],
     filler: ["문제가", "발생하면", "있으면", "생기면", "합니다", "예정", "입니다"],
@@ -103,7 +103,7 @@ export const NON_ANSWERS: Record<Language, NonAnswers> = {
     none: ["nenhum", "nenhuma", "nada", "não", "nao"],
     notApplicable: ["não se aplica", "nao se aplica", "não aplicável", "nao aplicavel", "sem impacto"],
     seeAbove: ["ver acima", "vide acima", "veja acima", "conforme acima", "mesmo que acima", "idem"],
-    later: ["depois", "mais tarde", "em breve", "pendente"],
+    alone: ["depois", "mais tarde", "em breve", "pendente"],
     deferred: ["a definir", "a fazer", "será adicionado", "sera adicionado", "vou adicionar"],
     fixForward: [
       "corrigir para frente",
@@ -120,7 +120,7 @@ export const NON_ANSWERS: Record<Language, NonAnswers> = {
     none: ["ninguno", "ninguna", "nada"],
     notApplicable: ["no aplica", "no aplicable", "no corresponde", "no procede"],
     seeAbove: ["ver arriba", "véase arriba", "igual que arriba", "como arriba", "ídem"],
-    later: ["más tarde", "luego", "próximamente", "pendiente"],
+    alone: ["más tarde", "luego", "próximamente", "pendiente"],
     deferred: ["por definir", "se agregará", "lo agrego después"],
     fixForward: ["corregir hacia adelante", "corregiremos hacia adelante", "arreglar hacia adelante"],
     filler:
@@ -142,7 +142,7 @@ export const NON_ANSWERS: Record<Language, NonAnswers> = {
       "n. v.",
     ],
     seeAbove: ["siehe oben", "wie oben", "s. o.", "siehe beschreibung"],
-    later: ["folgt", "später", "ausstehend", "kommt noch"],
+    alone: ["folgt", "später", "ausstehend", "kommt noch"],
     deferred: ["wird nachgereicht", "wird ergänzt", "reiche ich nach", "folgt später"],
     fixForward: ["vorwärts fixen", "vorwärts beheben", "vorwärts korrigieren", "nach vorne fixen"],
     filler:
@@ -154,7 +154,7 @@ export const NON_ANSWERS: Record<Language, NonAnswers> = {
     none: ["aucun", "aucune", "rien", "non", "néant"],
     notApplicable: ["sans objet", "non applicable", "non pertinent", "pas applicable", "ne s'applique pas"],
     seeAbove: ["voir ci-dessus", "voir plus haut", "cf. ci-dessus", "comme ci-dessus", "idem"],
-    later: ["plus tard", "à venir", "en attente"],
+    alone: ["plus tard", "à venir", "en attente"],
     deferred: ["à définir", "a definir", "à compléter", "a completer", "sera ajouté"],
     fixForward: ["corriger en avant", "correctif en avant", "corrigerons en avant"],
     filler:
@@ -205,7 +205,7 @@ function starts(phrases: string[]): (text: string) => string | null {
 
 /** Whole answers that say nothing, in every language of the alias table. */
 export const STOCK: ReadonlySet<string> = new Set([
-  ...all((n) => [...n.none, ...n.notApplicable, ...n.seeAbove, ...n.later, ...n.deferred]),
+  ...all((n) => [...n.none, ...n.notApplicable, ...n.seeAbove, ...n.alone, ...n.deferred]),
   "tbd tbd",
   "to be defined",
   "to be determined",
