@@ -110,3 +110,15 @@ describe("bold labels are fields of a form", () => {
     expect([f.status, f.answer]).toEqual(["present", "Step 1: helm rollback api 41"]);
   });
 });
+
+describe("task items own their nested blocks", () => {
+  it("a ticked rollback box with the steps nested under it is answered", () => {
+    const f = rollback("- [x] Rollback plan:\n  - `helm rollback api 41`\n- [x] Tests pass\n", undefined);
+    expect([f.status, f.answer]).toEqual(["present", "helm rollback api 41"]);
+  });
+
+  it("the next task item is not part of the answer", () => {
+    const f = rollback("- [x] Rollback plan:\n- [x] Tests pass on staging and in CI\n", undefined);
+    expect([f.status, f.reason]).toEqual(["placeholder", "claim"]);
+  });
+});

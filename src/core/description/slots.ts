@@ -236,7 +236,7 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
           inline,
           checked: b.checked,
           ...at,
-          end: i + 1,
+          end: endOfListLabel(blocks, i, false),
         });
         return;
       }
