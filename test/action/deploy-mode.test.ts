@@ -22,7 +22,7 @@ describe("deploy mode", () => {
       payload: examplePayload("push"),
       config: CONFIG,
       routes: [noFreezes],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" },
+      now: "2026-11-24T10:00:00Z",
     });
     expect(run.code).toBe(0);
     expect(errors(run)).toEqual([]);
@@ -47,7 +47,7 @@ describe("deploy mode", () => {
       inputs: { mode: "deploy" },
       config: CONFIG,
       routes: [noFreezes],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-27T17:00:00Z" },
+      now: "2026-11-27T17:00:00Z",
     });
     expect(run.code).toBe(1);
     expect(errors(run)).toEqual([
@@ -73,7 +73,7 @@ describe("deploy mode", () => {
       payload,
       config: CONFIG,
       routes: [noFreezes],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-27T17:00:00Z" },
+      now: "2026-11-27T17:00:00Z",
     });
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ open: "true", reason: "always" });
@@ -87,7 +87,7 @@ describe("deploy mode", () => {
       inputs: { wait: "true", maxWait: "30m" },
       config: CONFIG,
       routes: [noFreezes],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T08:57:00Z" },
+      now: "2026-11-24T08:57:00Z",
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
@@ -113,7 +113,7 @@ describe("deploy mode", () => {
       inputs: { wait: "true", maxWait: "1h" },
       config: CONFIG,
       routes: [noFreezes],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T07:00:00Z" },
+      now: "2026-11-24T07:00:00Z",
     });
     expect(run.code).toBe(1);
     expect(run.stdout).not.toContain("waiting for window");
@@ -139,7 +139,7 @@ describe("deploy mode", () => {
         { method: "GET", path: issues, body: [freeze], times: 3 },
         { method: "GET", path: issues, body: [] },
       ],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T08:57:00Z" },
+      now: "2026-11-24T08:57:00Z",
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
@@ -170,7 +170,7 @@ describe("deploy mode", () => {
         { method: "GET", path: issues, body: [], times: 1 },
         { method: "GET", path: issues, body: [freeze] },
       ],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T08:57:00Z" },
+      now: "2026-11-24T08:57:00Z",
     });
     expect(run.code).toBe(1);
     expect(errors(run)).toEqual([
@@ -195,7 +195,7 @@ describe("deploy mode", () => {
           body: CONFIG,
         },
       ],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-27T17:00:00Z" },
+      now: "2026-11-27T17:00:00Z",
     });
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ open: "false", reason: "outside-window" });
@@ -209,7 +209,7 @@ describe("deploy mode", () => {
       payload: examplePayload("push"),
       config: 'timezone: UTC\nwindows:\n  - { days: Mon-Thu, start: "9am", end: "16:00" }\n',
       routes: [noFreezes],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" },
+      now: "2026-11-24T10:00:00Z",
     });
     expect(run.code).toBe(1);
     expect(errors(run)[0]).toMatch(
@@ -226,7 +226,7 @@ describe("deploy mode", () => {
       inputs: { failOn: "never" },
       config: CONFIG,
       routes: [noFreezes],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-27T17:00:00Z" },
+      now: "2026-11-27T17:00:00Z",
     });
     expect(run.code).toBe(0);
     expect(errors(run)).toEqual([]);

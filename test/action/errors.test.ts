@@ -62,7 +62,7 @@ describe("errors fail the step with a message that says what to do", () => {
           body: { message: "Bad credentials" },
         },
       ],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" },
+      now: "2026-11-24T10:00:00Z",
     });
     expect(run.code).toBe(1);
     expect(errors(run)).toEqual([expect.stringContaining("Bad credentials")]);
