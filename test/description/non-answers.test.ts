@@ -153,3 +153,36 @@ describe("words that only name the section again are no reason", () => {
     expect(parseDescription(body)[section].status).toBe(status);
   });
 });
+
+describe("the section's own name around a non-answer says nothing more", () => {
+  it.each([
+    ["## Rollback\nRollback: N/A", "rollback"],
+    ["## Risiko\nAuswirkungen: keine", "blastRadius"],
+    ["## Impact\nImpact: none", "blastRadius"],
+    ["## Risk\nRisk: none identified", "blastRadius"],
+    ["## Impact\nImpact on users: none, impact on ops: none", "blastRadius"],
+    ["## 影響範囲\n影響なし", "blastRadius"],
+    ["## 영향\n영향 없음", "blastRadius"],
+    ["## 影响\n无影响", "blastRadius"],
+    ["## Impact\nAucun impact", "blastRadius"],
+    ["## Impacto\nSem impacto", "blastRadius"],
+    ["## Impacto\nNingún impacto", "blastRadius"],
+  ] as const)("%j → placeholder (stock)", (body, section) => {
+    const f = parseDescription(body)[section];
+    expect([f.status, f.reason]).toEqual(["placeholder", "stock"]);
+  });
+
+  it("a rollback step that starts with the section's verb is still a step", () => {
+    for (const body of [
+      "## Rollback\nrevert",
+      "## Rollback\nRevert, nothing else needed",
+      "## 切り戻し\n切り戻しはhelm rollbackで行う",
+    ])
+      expect(parseDescription(body).rollback.status, body).toBe("present");
+  });
+
+  it("a label naming the section answers with what follows it", () => {
+    const f = parseDescription("## Rollback plan\nRollback: `helm rollback api 41`").rollback;
+    expect([f.status, f.answer]).toEqual(["present", "helm rollback api 41"]);
+  });
+});

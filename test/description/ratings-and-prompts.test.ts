@@ -19,6 +19,9 @@ describe("a bare rating is not a blast radius", () => {
     "## Riesgo\nNivel de riesgo: alto",
     "## Risiko\nRisiko: niedrig",
     "## Risque\nNiveau de risque : faible",
+    "## Risk\nImpact: Medium (2/5)",
+    "## Risk\nP2",
+    "## Risk\nRisk level: 3",
   ])("%j → placeholder (claim)", (body) => {
     const f = blast(body);
     expect([f.status, f.reason]).toEqual(["placeholder", "claim"]);
@@ -61,6 +64,17 @@ describe("instruction-voiced prompts without a template", () => {
   ] as const)("%j → placeholder (prompt)", (body, section) => {
     const f = parseDescription(body)[section];
     expect([f.status, f.reason]).toEqual(["placeholder", "prompt"]);
+  });
+
+  it("a plain instruction waiting after a colon is a prompt too", () => {
+    const f = blast("## Impact\nDescribe the impact:");
+    expect([f.status, f.reason]).toEqual(["placeholder", "prompt"]);
+  });
+
+  it("a number next to something else is not a rating", () => {
+    expect(blast("## Risk\nRisk: 2 services, billing and invoices; worst case late invoices").status).toBe(
+      "present",
+    );
   });
 
   it("an answer written under the prompt counts", () => {

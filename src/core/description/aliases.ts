@@ -198,3 +198,18 @@ export function withoutSectionNames(text: string, table: AliasTable): string {
     .filter((w) => w !== "")
     .join(" ");
 }
+
+/**
+ * Folded text without a leading word that names the section when it is written in Chinese, Japanese or Korean, where
+ * "影響なし" and "영향 없음" put the section's name before the non-answer. Other text is returned unchanged: in spaced
+ * languages the name leads real steps too ("Revert, nothing else needed").
+ */
+export function withoutLeadingSectionName(text: string, section: SectionKey, table: AliasTable): string {
+  const [first = "", ...rest] = text.split(" ");
+  if (!hasCjk(first)) return text;
+  for (const a of table[section]) {
+    if (!a.cjk || !first.startsWith(a.phrase)) continue;
+    return [first.slice(a.phrase.length), ...rest].filter((w) => w !== "").join(" ");
+  }
+  return text;
+}

@@ -1,4 +1,10 @@
-import { type AliasTable, type SectionKey, withoutSectionNames } from "./aliases.js";
+import {
+  type AliasTable,
+  type SectionKey,
+  sectionsNamed,
+  withoutLeadingSectionName,
+  withoutSectionNames,
+} from "./aliases.js";
 import type { Block } from "./blocks.js";
 import {
   afterDeferral,
@@ -14,7 +20,7 @@ import { comparable } from "./normalize.js";
 import { isRequiredPart, templateParts } from "./parts.js";
 import { isPrompt } from "./prompts.js";
 import { isBareRating } from "./rating.js";
-import type { Slot } from "./slots.js";
+import { labelOf, type Slot } from "./slots.js";
 import type { TemplateText } from "./template.js";
 
 export type SectionStatus = "present" | "placeholder" | "missing";
@@ -73,6 +79,12 @@ function authored(text: string, template: TemplateText): string {
   return c;
 }
 
+/** A label line naming this section ("Rollback: N/A" under a Rollback heading) answers with what follows the label. */
+function answerOf(text: string, section: SectionKey, aliases: AliasTable): string {
+  const l = labelOf(text);
+  return l && l.rest !== "" && sectionsNamed(l.name, aliases).includes(section) ? l.rest : text;
+}
+
 interface Gathered {
   pieces: string[];
   raw: string[];
@@ -86,7 +98,7 @@ interface Gathered {
   punctuationOnly: string | null;
 }
 
-function gather(slot: Slot, content: Block[], opts: ClassifyOptions): Gathered {
+function gather(section: SectionKey, slot: Slot, content: Block[], opts: ClassifyOptions): Gathered {
   const g: Gathered = {
     pieces: [],
     raw: [],
@@ -136,10 +148,13 @@ function gather(slot: Slot, content: Block[], opts: ClassifyOptions): Gathered {
   }
   for (const b of content) {
     switch (b.kind) {
-      case "line":
-        if (isPrompt(b) && authored(b.text, opts.template) !== "") g.sawPrompt = true;
-        else add(b.text);
+      case "line": {
+        const own = authored(b.text, opts.template);
+        if (own === "") add(b.text);
+        else if (isPrompt(b)) g.sawPrompt = true;
+        else add(answerOf(b.text, section, opts.aliases));
         break;
+      }
       case "summary":
         add(b.text);
         break;
@@ -200,7 +215,7 @@ export function classifySlot(
 }
 
 function judge(section: SectionKey, slot: Slot, content: Block[], opts: ClassifyOptions): SlotVerdict {
-  const g = gather(slot, content, opts);
+  const g = gather(section, slot, content, opts);
   const answer = g.raw.join(" ").replace(/\s+/g, " ").slice(0, 200);
   if (g.pieces.length === 0 && g.punctuationOnly !== null)
     return { status: "placeholder", reason: "stock", answer, stock: g.punctuationOnly.slice(0, 40) };
@@ -219,15 +234,16 @@ function judge(section: SectionKey, slot: Slot, content: Block[], opts: Classify
     return { status: "placeholder", reason, answer };
   }
   const text = g.pieces.join(" ").replace(/\s+/g, " ").trim();
-  if (text === "" || STOCK.has(text) || opts.placeholders.has(text))
-    return { status: "placeholder", reason: "stock", answer, stock: g.raw.join(" ").slice(0, 40) };
   const stock = {
     status: "placeholder",
     reason: "stock",
     answer,
     stock: g.raw.join(" ").slice(0, 40),
   } as const;
-  const because = notApplicableReason(text);
+  // "影響なし", "영향 없음": the section's own name leading a non-answer says nothing more.
+  const core = withoutLeadingSectionName(text, section, opts.aliases);
+  if (STOCK.has(text) || STOCK.has(core) || opts.placeholders.has(text)) return stock;
+  const because = notApplicableReason(core);
   if (because !== null) {
     // Words that only say again that nothing applies ("N/A, no impact", "keine Auswirkungen") give no reason.
     const reason = withoutNonAnswerWords(withoutSectionNames(because, opts.aliases));
@@ -235,10 +251,9 @@ function judge(section: SectionKey, slot: Slot, content: Block[], opts: Classify
       return { status: "present", reason: "reasoned-na", answer };
     return stock;
   }
-  const pointer = afterPointer(text);
+  const pointer = afterPointer(core);
   if (pointer !== null && countWords(pointer) < MIN_REASON_WORDS) return stock;
-  const deferred = afterDeferral(text);
-  if (deferred !== null && countWords(text) < 12) return stock;
+  if (afterDeferral(core) !== null && countWords(core) < 12) return stock;
   if (section === "rollback" && onlyFixesForward(text))
     return { status: "placeholder", reason: "fix-forward", answer };
   if (section === "blastRadius" && isBareRating(text))

@@ -101,7 +101,7 @@ export const NON_ANSWERS: Record<Language, NonAnswers> = {
   },
   pt: {
     none: ["nenhum", "nenhuma", "nada", "não", "nao"],
-    notApplicable: ["não se aplica", "nao se aplica", "não aplicável", "nao aplicavel", "sem impacto"],
+    notApplicable: ["não se aplica", "nao se aplica", "não aplicável", "nao aplicavel", "sem"],
     seeAbove: ["ver acima", "vide acima", "veja acima", "conforme acima", "mesmo que acima", "idem"],
     alone: ["depois", "mais tarde", "em breve", "pendente"],
     deferred: ["a definir", "a fazer", "será adicionado", "sera adicionado", "vou adicionar"],
@@ -117,7 +117,7 @@ export const NON_ANSWERS: Record<Language, NonAnswers> = {
       ),
   },
   es: {
-    none: ["ninguno", "ninguna", "nada"],
+    none: ["ninguno", "ninguna", "ningún", "nada", "sin"],
     notApplicable: ["no aplica", "no aplicable", "no corresponde", "no procede"],
     seeAbove: ["ver arriba", "véase arriba", "igual que arriba", "como arriba", "ídem"],
     alone: ["más tarde", "luego", "próximamente", "pendiente"],
@@ -138,8 +138,10 @@ export const NON_ANSWERS: Record<Language, NonAnswers> = {
       "nicht anwendbar",
       "nicht nötig",
       "nicht notwendig",
+      "nicht erforderlich",
       "k. a.",
       "n. v.",
+      "n. z.",
     ],
     seeAbove: ["siehe oben", "wie oben", "s. o.", "siehe beschreibung"],
     alone: ["folgt", "später", "ausstehend", "kommt noch"],

@@ -11,11 +11,16 @@ const INSTRUCTION_START_RE =
 const CJK_INSTRUCTION_RE =
   /ください|下さい|記載|記述|記入|書いて|説明して|列挙|してください|请|請|描述|说明|說明|列出|填写|填寫|简述|簡述|작성|설명|기술해|적어|주세요|입력/u;
 
-/** A line in a quote or wholly emphasised that instructs the author: a prompt left in place, template or not. */
+/**
+ * A line that instructs the author, left in place, template or not: quoted or wholly emphasised and instructing or
+ * asking, or a plain instruction that ends in a colon waiting for the answer ("Describe the impact:").
+ */
 export function isPrompt(b: Block): boolean {
-  if (b.kind !== "line" || b.voice === null) return false;
+  if (b.kind !== "line") return false;
   const c = comparable(b.text);
-  return INSTRUCTION_START_RE.test(c) || CJK_INSTRUCTION_RE.test(c) || /[?？]\s*$/u.test(b.text);
+  const instructs = INSTRUCTION_START_RE.test(c) || CJK_INSTRUCTION_RE.test(c);
+  if (b.voice === null) return instructs && /[:：]\s*$/u.test(b.text);
+  return instructs || /[?？]\s*$/u.test(b.text);
 }
 
 /**

@@ -28,7 +28,8 @@ const MAX_PROMPT_WORDS = 5;
 /** A label is a short name, not a sentence that happens to contain a colon. */
 const MAX_LABEL_WORDS = 6;
 
-function label(text: string): { name: string; rest: string } | null {
+/** A label line (`Rollback: revert v1.4.2`): its short name and what follows it. */
+export function labelOf(text: string): { name: string; rest: string } | null {
   const m = LABEL_RE.exec(text);
   if (!m) return null;
   const name = m[1]!;
@@ -45,7 +46,7 @@ export function sectionTitle(b: Block): string | null {
   if (b.kind !== "line") return null;
   const bold = BOLD_ONLY_RE.exec(b.raw);
   if (bold) return bold[2]!;
-  const l = label(b.text);
+  const l = labelOf(b.text);
   return l !== null && l.rest === "" ? l.name : null;
 }
 
@@ -57,7 +58,7 @@ function isPseudoBoundary(b: Block): boolean {
   // "**Testing:** ran the unit tests" opens another field of a form; "**Step 2:** redeploy" is a step.
   const field = BOLD_LABEL_RE.exec(b.raw);
   if (field && !/\d/.test(field[2] ?? field[4] ?? "")) return true;
-  const l = label(b.text);
+  const l = labelOf(b.text);
   return l !== null && l.rest === "";
 }
 
@@ -106,7 +107,7 @@ function endOfSummary(blocks: Block[], i: number): number {
 /** A label such as "Testing: ran the unit tests" names another field of a form, not a step ("Step 2: redeploy"). */
 function isFieldLabel(b: Block): boolean {
   if (b.kind !== "line" && b.kind !== "task") return false;
-  const l = label(b.text);
+  const l = labelOf(b.text);
   return l !== null && l.rest !== "" && !/\d/.test(l.name);
 }
 
@@ -136,7 +137,7 @@ function endOfInline(blocks: Block[], i: number, table: AliasTable): number {
     if (b.kind !== "line" || first.kind !== "line" || b.line !== blocks[j - 1]!.line + 1 || b.column !== 1)
       break;
     if (isPseudoBoundary(b)) break;
-    const l = label(b.text);
+    const l = labelOf(b.text);
     if (l && sectionsNamed(l.name, table).length > 0) break;
     j++;
   }
@@ -197,7 +198,7 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
             });
           return;
         }
-        const l = label(b.text);
+        const l = labelOf(b.text);
         if (!l) {
           const named =
             b.list > 0 && words(b.text).length <= MAX_PROMPT_WORDS ? sectionsNamed(b.text, table) : [];
@@ -224,7 +225,7 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
         return;
       }
       case "task": {
-        const l = label(b.text);
+        const l = labelOf(b.text);
         const named = l ? sectionsNamed(l.name, table) : [];
         const sections = named.length ? named : startsWithAlias(b.text, table);
         if (!sections.length) return;
