@@ -157,6 +157,7 @@ describe("words that only name the section again are no reason", () => {
 describe("the section's own name around a non-answer says nothing more", () => {
   it.each([
     ["## Rollback\nRollback: N/A", "rollback"],
+    ["## Backout\n- How to roll back: Revert: N/A", "rollback"],
     ["## Risiko\nAuswirkungen: keine", "blastRadius"],
     ["## Impact\nImpact: none", "blastRadius"],
     ["## Risk\nRisk: none identified", "blastRadius"],

@@ -81,8 +81,14 @@ function authored(text: string, template: TemplateText): string {
 
 /** A label line naming this section ("Rollback: N/A" under a Rollback heading) answers with what follows the label. */
 function answerOf(text: string, section: SectionKey, aliases: AliasTable): string {
-  const l = labelOf(text);
-  return l && l.rest !== "" && sectionsNamed(l.name, aliases).includes(section) ? l.rest : text;
+  let answer = text;
+  // Labels may nest ("How to roll back: Revert: N/A"); a few levels cover any real line.
+  for (let i = 0; i < 3; i++) {
+    const l = labelOf(answer);
+    if (!l || l.rest === "" || !sectionsNamed(l.name, aliases).includes(section)) break;
+    answer = l.rest;
+  }
+  return answer;
 }
 
 interface Gathered {
@@ -131,7 +137,7 @@ function gather(section: SectionKey, slot: Slot, content: Block[], opts: Classif
     add(
       opts.template.lines.has(comparable(`${slot.label} ${slot.inline}`))
         ? `${slot.label}: ${slot.inline}`
-        : slot.inline,
+        : answerOf(slot.inline, section, opts.aliases),
     );
   const tick = (text: string) => {
     // Ticking a box is the author's own act, even when its text comes from the template, unless the box only
