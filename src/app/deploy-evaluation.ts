@@ -116,13 +116,15 @@ function needsFiles(config: Config, environment: string): boolean {
 
 /**
  * Gather (config, ledger, the PR and its description, override) and decide (core) for one waiting deployment.
- * Never approves on an error: HTTP failures throw, and the caller leaves the deployment waiting.
+ * Never approves on an error: HTTP failures throw, and the caller leaves the deployment waiting. `appId`: this App's
+ * id, so only its own override records count.
  */
 export async function evaluateDeployment(
   gh: GitHub,
   target: DeploymentTarget,
   now: () => Date,
   cache: EvaluationCache = new EvaluationCache(),
+  appId?: number,
 ): Promise<Evaluation> {
   const ref = { owner: target.owner, repo: target.repo };
   const repoKey = `${ref.owner}/${ref.repo}`;
@@ -148,7 +150,8 @@ export async function evaluateDeployment(
   const facts = pr ? pullRequestFacts(pr, files) : null;
   const labels = facts?.labels ?? [];
   const skip = facts ? descriptionSkipReason(config, facts) : null;
-  const override = pr ? await readOverride(gh, ref, pr.number, config, now(), { labels }) : null;
+  // Only this App's override records count (`appId`); without it, the people's own `/override` comments do.
+  const override = pr ? await readOverride(gh, ref, pr.number, config, now(), { labels, appId }) : null;
   const template = pr && !skip ? await loaded.template() : undefined;
 
   const at = now();

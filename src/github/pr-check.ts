@@ -56,7 +56,7 @@ export interface PrCheckOptions {
   /** Pass when this event already read it (a batch reads it once). */
   config?: ConfigResult;
   templates?: string[];
-  /** The App's id, so only its own check runs are compared and updated. */
+  /** The App's id, so only its own check runs are compared and updated and only its override records count. */
   appId?: number;
   /** What the caller knows is on the head (see `CheckRunContent.prior`); absent = read it. */
   priorRun?: CheckVerdict | null;
@@ -208,7 +208,7 @@ async function decideUnder(
   if (!reports.some(failsSchedule)) return reports;
   const override = opts.overrides
     ? await opts.overrides.get(pr.number, labels)
-    : await readOverride(gh, ref, pr.number, config, opts.now, { labels });
+    : await readOverride(gh, ref, pr.number, config, opts.now, { labels, appId: opts.appId });
   return override
     ? reports.map((r, i) =>
         failsSchedule(r) ? evaluateChange({ ...input, ledger: ledgers[i]!, override }) : r,
@@ -379,7 +379,9 @@ export async function reevaluateOpenPrs(
     }
     if (!shared || !config) continue;
     const loaded: ConfigResult = config;
-    const overrides = loaded.ok ? overrideBatch(gh, ref, prs, loaded.config, now) : undefined;
+    const overrides = loaded.ok
+      ? overrideBatch(gh, ref, prs, loaded.config, now, { appId: opts.appId })
+      : undefined;
     for (const pr of prs) {
       try {
         const out = await runPrCheck(gh, {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readBlock } from "../../src/github/freeze-ledger/block.js";
-import { revisionBlock } from "../../src/github/freeze-ledger/revision.js";
+import { revisionComment } from "../../src/github/freeze-ledger/revision.js";
 import type { Recorded } from "../support/fake-github.js";
 import { ensureBuilt, errors, examplePayload, runAction } from "./harness.js";
 import { ledgerIssue } from "./ledger.js";
@@ -170,12 +170,17 @@ describe("command mode: /override", () => {
         {
           method: "GET",
           path: `${REPO}/issues/1/comments`,
-          body: () =>
-            records.map((body, i) => ({
+          // The person's own /override is the approval (authority re-checked now); the record proves its audit.
+          body: () => [
+            payload.comment,
+            ...records.map((body, i) => ({
               id: 9 + i,
               body,
               user: { login: "github-actions[bot]", type: "Bot" },
+              created_at: "2026-11-24T10:00:00Z",
+              updated_at: "2026-11-24T10:00:00Z",
             })),
+          ],
         },
         ...prRoutes({ pr: 1, sha: pr.head.sha }).filter((r) => r.path !== `${REPO}/issues`),
       ],
@@ -193,6 +198,24 @@ describe("command mode: /override", () => {
     expect(check.conclusion).toBe("success");
     expect(check.output.summary).toContain("**Override** by @Codertocat: hotfix for INC-1234");
     expect(run.summary).toContain("Re-checked #1: success.");
+  });
+});
+
+describe("command mode: a re-run does not replay a command (issue 14.8)", () => {
+  it("a re-run job (GITHUB_RUN_ATTEMPT 2) finds its 👀 on the comment and does nothing again", async () => {
+    const run = await runAction({
+      event: "issue_comment",
+      payload: comment("/freeze for 2h"),
+      config: CONFIG,
+      routes: [{ method: "POST", path: /\/reactions$/, status: 200, body: { id: 1, content: "eyes" } }],
+      now: NOW,
+      env: { GITHUB_RUN_ATTEMPT: "2" },
+    });
+    expect(errors(run)).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(writes(run.requests)).toEqual([`POST ${REPO}/issues/comments/492700400/reactions`]);
+    expect(run.summary).toContain("— duplicate");
+    expect(run.summary).toContain("post it in a new comment");
   });
 });
 
@@ -235,7 +258,7 @@ describe("sweep mode", () => {
     /** change-gate's revision of an issue: a comment by the workflow token's bot. */
     const revisionOf = (issue: { body: string }) => ({
       id: 1,
-      body: `Freeze declared by @alice.\n\n${revisionBlock({ active: true, record: readBlock(issue.body) })}`,
+      body: revisionComment("Freeze declared by @alice.", { active: true, record: readBlock(issue.body) }),
       user: { login: "github-actions[bot]", type: "Bot" },
       created_at: "2026-11-24T06:00:01Z",
       updated_at: "2026-11-24T06:00:01Z",
@@ -328,7 +351,10 @@ describe("sweep mode", () => {
           body: [
             {
               id: 1,
-              body: `Freeze declared by @alice.\n\n${revisionBlock({ active: true, record: readBlock(honest.body) })}`,
+              body: revisionComment("Freeze declared by @alice.", {
+                active: true,
+                record: readBlock(honest.body),
+              }),
               user: { login: "github-actions[bot]", type: "Bot" },
               created_at: "2026-11-24T06:00:01Z",
               updated_at: "2026-11-24T06:00:01Z",

@@ -13,7 +13,12 @@ const examples: Workflow[] = readdirSync("examples/workflows").map(
 );
 const byName = (name: string) => examples.find((w) => w.name === name);
 
-const DOCS = ["README.md", ...readdirSync("docs").map((f) => `docs/${f}`)];
+const DOCS = [
+  "README.md",
+  ...readdirSync("docs")
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
 
 function yamlBlocks(text: string): unknown[] {
   return [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sweepLedger } from "../../src/app/ledger-sweep.js";
 import { readBlock } from "../../src/github/freeze-ledger/block.js";
 import { ledgerBody } from "../../src/github/freeze-ledger/render.js";
-import { readRevisionBlock, revisionBlock } from "../../src/github/freeze-ledger/revision.js";
+import { readRevisionBlock, revisionComment } from "../../src/github/freeze-ledger/revision.js";
 import type { GitHub } from "../../src/github/types.js";
 import { createHarness, example, fakeApi, token } from "../app/harness.js";
 
@@ -68,8 +68,8 @@ function comment(body: string, opts: { app?: number | null; edited?: boolean; lo
   };
 }
 
-const declared = comment(`Freeze declared by @alice.\n\n${revisionBlock({ active: true, record: RECORD })}`);
-const lifted = comment(`Freeze lifted by @alice\n\n${revisionBlock({ active: false, record: RECORD })}`);
+const declared = comment(revisionComment("Freeze declared by @alice.", { active: true, record: RECORD }));
+const lifted = comment(revisionComment("Freeze lifted by @alice", { active: false, record: RECORD }));
 
 /** The reads every guarded change makes: the config (none: maintain may freeze) and the issue's comments. */
 function reads(comments: unknown[]) {
@@ -133,7 +133,7 @@ describe("a ledger issue changed by hand", () => {
   it("a freeze whose `until` has passed may be closed by anyone: nothing to undo", async () => {
     const h = await createHarness();
     const ended = { ...RECORD, until: "2026-11-24T09:00:00.000Z" };
-    const api = reads([comment(`x\n\n${revisionBlock({ active: true, record: ended })}`)]);
+    const api = reads([comment(revisionComment("x", { active: true, record: ended }))]);
     await h.send("issues", ledgerEvent("closed", "bob", { body: ledgerBody(ended, "UTC") }));
     expect(api.writes()).toEqual([]);
   });
@@ -172,10 +172,10 @@ describe("a ledger issue changed by hand", () => {
     const early = { ...RECORD, until: "2026-11-24T00:00:00.000Z" };
     const tampered = ledgerBody(early, "UTC");
     const forged = [
-      comment(`lol\n\n${revisionBlock({ active: true, record: early })}`, { app: null, login: "dave" }),
-      comment(`other app\n\n${revisionBlock({ active: true, record: early })}`, { app: 99 }),
+      comment(revisionComment("lol", { active: true, record: early }), { app: null, login: "dave" }),
+      comment(revisionComment("other app", { active: true, record: early }), { app: 99 }),
       // change-gate's own revision, edited afterwards by someone with write: no longer its word.
-      { ...comment(`x\n\n${revisionBlock({ active: true, record: early })}`, { edited: true }), id: 3 },
+      { ...comment(revisionComment("x", { active: true, record: early }), { edited: true }), id: 3 },
     ];
     const api = fanOut(permission(reads([declared, ...forged]), "dave", "write"))
       .route("POST", `${REPO}/issues/1/comments`, 201, { id: 2 })

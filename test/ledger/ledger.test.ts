@@ -184,7 +184,7 @@ describe("readActiveFreezes", () => {
     expect(body).toContain('"reason":"a --\\u003e b \\u003c!-- c \\u0026 d"');
     // The revision comment quotes the reason for people, inert, and keeps it exactly in its block.
     expect(revision.body).toMatch(
-      /^Freeze declared by @alice: production until .*: a ‐‐> b <!‐‐ c & d\n\n<!-- change-gate:ledger-revision /,
+      /^Freeze declared by @alice: production until .*: a --&gt; b &lt;!-- c & d\n\n<!-- change-gate:ledger-revision /,
     );
     expect(readRevisionBlock(revision.body)?.record?.reason).toBe("a --> b <!-- c & d");
     nock(API)

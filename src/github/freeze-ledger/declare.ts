@@ -2,7 +2,7 @@ import type { GitHub, RepoRef } from "../types.js";
 import { type FreezeRecord, LEDGER_LABEL } from "./block.js";
 import { isExpired, type LedgerIssue, listLedgerIssues, sameEnvironment } from "./list-ledger.js";
 import { ledgerBody, ledgerTitle, scopeName, untilText } from "./render.js";
-import { inert, revisionBlock } from "./revision.js";
+import { revisionComment } from "./revision.js";
 
 export interface FreezeDeclaration {
   by: string;
@@ -156,13 +156,14 @@ async function writeRevision(
   zone: string,
   what: "declared" | "updated",
 ) {
-  const reason = record.reason ? `: ${inert(record.reason)}` : "";
+  const reason = record.reason ? `: ${record.reason}` : "";
   await gh.rest.issues.createComment({
     ...ref,
     issue_number,
-    body:
-      `Freeze ${what} by @${record.by}: ${scopeName(record.environment)} ${untilText(record.until, zone)}${reason}\n\n` +
-      revisionBlock({ active: true, record }),
+    body: revisionComment(
+      `Freeze ${what} by @${record.by}: ${scopeName(record.environment)} ${untilText(record.until, zone)}${reason}`,
+      { active: true, record },
+    ),
   });
 }
 
@@ -187,9 +188,10 @@ async function closeDuplicates(
     await gh.rest.issues.createComment({
       ...ref,
       issue_number: d.number,
-      body:
-        `Duplicate of #${keptNumber} (${keptUrl}): two freezes were declared at the same time; the freeze is recorded there.\n\n` +
-        revisionBlock({ active: false, record: d.record }),
+      body: revisionComment(
+        `Duplicate of #${keptNumber} (${keptUrl}): two freezes were declared at the same time; the freeze is recorded there.`,
+        { active: false, record: d.record },
+      ),
     });
     await gh.rest.issues.update({
       ...ref,

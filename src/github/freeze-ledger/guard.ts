@@ -7,7 +7,7 @@ import {
   type LedgerRevision,
   type RevisionAuthor,
   readRevision,
-  revisionBlock,
+  revisionComment,
   sameRecord,
 } from "./revision.js";
 
@@ -214,7 +214,7 @@ function freezeText(record: FreezeRecord | null, zone: string): string {
 }
 
 async function audit(gh: GitHub, ref: RepoRef, issue: number, text: string, revision: LedgerRevision) {
-  const body = `${text}\n\n${revisionBlock({ active: revision.active, record: revision.record })}`;
+  const body = revisionComment(text, { active: revision.active, record: revision.record });
   await gh.rest.issues.createComment({ ...ref, issue_number: issue, body });
   return text;
 }

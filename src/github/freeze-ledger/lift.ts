@@ -1,6 +1,6 @@
 import type { GitHub, RepoRef } from "../types.js";
 import { type LedgerIssue, listLedgerIssues, sameEnvironment } from "./list-ledger.js";
-import { inert, revisionBlock } from "./revision.js";
+import { revisionComment } from "./revision.js";
 
 export interface FreezeLift {
   by: string;
@@ -39,14 +39,17 @@ export async function liftFreezes(
   const issues = listed.filter(
     (i) => lift.environment === null || sameEnvironment(i.record, lift.environment),
   );
-  const why = lift.reason ? `: ${inert(lift.reason)}` : "";
+  const why = lift.reason ? `: ${lift.reason}` : "";
   const where = lift.sourceUrl ? ` (${lift.sourceUrl})` : "";
   for (const issue of issues) {
     await gh.rest.issues.createComment({
       ...ref,
       issue_number: issue.number,
       // The revision (lifted) goes first, so the `closed` event that follows matches it.
-      body: `Freeze lifted by @${lift.by}${where}${why}\n\n${revisionBlock({ active: false, record: issue.record })}`,
+      body: revisionComment(`Freeze lifted by @${lift.by}${where}${why}`, {
+        active: false,
+        record: issue.record,
+      }),
     });
     await gh.rest.issues.update({
       ...ref,

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { readHiddenJson, withHiddenBlock } from "../hidden-block.js";
 import type { GitHub, RepoRef } from "../types.js";
-import { escapeForComment, type FreezeRecord, recordSchema } from "./block.js";
+import { type FreezeRecord, recordSchema } from "./block.js";
 
-const MARKER = "<!-- change-gate:ledger-revision ";
+const MARKER = "change-gate:ledger-revision";
 
 const revisionSchema = z.object({
   v: z.literal(1),
@@ -27,29 +28,17 @@ export type RevisionAuthor = { appId: number } | { login: string };
 
 export const ACTIONS_BOT = "github-actions[bot]";
 
-/** The hidden block a revision comment ends with (JSON escaped so it cannot close the comment early). */
-export function revisionBlock(revision: Omit<LedgerRevision, "v">): string {
-  return `${MARKER}${escapeForComment(JSON.stringify({ v: 1, ...revision }))} -->`;
+/**
+ * A revision comment: `visible` for people (made inert: no user text in it can open or close a comment or carry a
+ * marker), then the revision's hidden block.
+ */
+export function revisionComment(visible: string, revision: Omit<LedgerRevision, "v">): string {
+  return withHiddenBlock(visible, MARKER, { v: 1, ...revision });
 }
 
-/** User text for a comment that ends with a hidden block: no HTML comment may open or close inside it. */
-export function inert(text: string): string {
-  return text.replace(/<!--|-->/g, (m) => (m === "<!--" ? "<!‐‐" : "‐‐>"));
-}
-
-/** The revision in a comment body: the last block (change-gate appends its own after any text it quotes). */
+/** The revision in a comment body: its last block (change-gate's own comes after any text it quotes). */
 export function readRevisionBlock(body: string | null | undefined): LedgerRevision | null {
-  const text = body ?? "";
-  const at = text.lastIndexOf(MARKER);
-  if (at < 0) return null;
-  const end = text.indexOf("-->", at);
-  if (end < 0) return null;
-  try {
-    const parsed = revisionSchema.safeParse(JSON.parse(text.slice(at + MARKER.length, end)));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return readHiddenJson(MARKER, revisionSchema, body);
 }
 
 interface CommentLike {
