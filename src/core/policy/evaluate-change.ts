@@ -7,7 +7,7 @@ import {
   type SectionKey,
   type TemplateText,
 } from "../description/index.js";
-import { assessRisk, type ChangedFile, type RiskResult } from "../risk/index.js";
+import { assessRiskFor, type ChangedFile, type RiskResult } from "../risk/index.js";
 import {
   describeSchedule,
   evaluateSchedule,
@@ -136,18 +136,18 @@ export function evaluateChange(input: ChangeInput): CheckReport {
     input.body === null
       ? null
       : parseDescription(input.body, { template: input.template, rules: config.description });
-  const risk = assessRisk(
+  const { risk, scheduleLevel } = assessRiskFor(
     config,
     { files: input.files ?? null, labels: input.labels ?? [] },
     skip ? null : record,
   );
   const ledger = input.ledger ?? [];
-  const mergeSchedule = evaluateSchedule({ config, riskLevel: risk.level, ledger }, at);
+  const mergeSchedule = evaluateSchedule({ config, riskLevel: scheduleLevel, ledger }, at);
   // Without an environment the deploy gate sees exactly the merge gate's schedule: evaluate it once.
   const deploySchedule =
     environment === null
       ? mergeSchedule
-      : evaluateSchedule({ config, environment, riskLevel: risk.level, ledger }, at);
+      : evaluateSchedule({ config, environment, riskLevel: scheduleLevel, ledger }, at);
 
   const required = {
     rollback: config.description.rollback.required,
