@@ -7,6 +7,8 @@ const entries = {
   cli: "src/cli/index.ts",
   app: "src/app/index.ts",
   action: "src/action/index.ts",
+  // `run` with an injected clock, for change-gate's own bundle tests (test/action/run-at.mjs); the runner never loads it.
+  "action-api": "src/action/api.ts",
   // For `probot run ./dist/probot-app.js`: the module's default export is the Probot app function.
   "probot-app": "src/app/app.ts",
 };

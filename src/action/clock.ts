@@ -4,33 +4,11 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
 }
 
+/**
+ * The only clock `dist/action.js` runs on. Nothing a workflow sets (env, inputs, files) can replace it: tests give
+ * `run` another clock through `dist/action-api.js`, from code of their own.
+ */
 export const systemClock: Clock = {
   now: () => new Date(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
-
-/**
- * A clock that starts at `start` and moves only when slept on, instantly: a six-hour wait runs in milliseconds.
- * Test-only, selected by `CHANGE_GATE_TEST_NOW` (see docs/action.md); a real run logs a warning when it is set.
- */
-export function virtualClock(start: Date): Clock {
-  let ms = start.getTime();
-  return {
-    now: () => new Date(ms),
-    sleep: async (delta) => {
-      ms += Math.max(0, delta);
-      await new Promise((resolve) => setImmediate(resolve));
-    },
-  };
-}
-
-export const TEST_CLOCK_ENV = "CHANGE_GATE_TEST_NOW";
-
-export function clockFromEnv(env: NodeJS.ProcessEnv): { clock: Clock; virtual: boolean } {
-  const start = env[TEST_CLOCK_ENV];
-  if (!start) return { clock: systemClock, virtual: false };
-  const at = new Date(start);
-  if (Number.isNaN(at.getTime()))
-    throw new Error(`${TEST_CLOCK_ENV} is "${start}"; expected an ISO 8601 instant`);
-  return { clock: virtualClock(at), virtual: true };
-}

@@ -24,7 +24,8 @@ export async function runCommandMode(ctx: ActionContext): Promise<ModeResult> {
   const { comment, issue } = payload;
   if (!comment || !issue)
     throw new InputError(`command mode needs an issue_comment payload with a comment and an issue`);
-  const config = await readActionConfig(ctx);
+  // Who may run a command is the default branch's rule, never a checkout's (a PR's or a stale file could lower it).
+  const config = await readActionConfig(ctx, { trustCheckout: false });
   const loaded = configOrFailure(config);
   if ("failure" in loaded) return { outputs: { conclusion: "failure" }, ...loaded };
   const now = ctx.clock.now();

@@ -1,4 +1,4 @@
-import { clockFromEnv, TEST_CLOCK_ENV } from "./clock.js";
+import { type Clock, systemClock } from "./clock.js";
 import type { ActionContext, ModeHandler, ModeResult } from "./context.js";
 import { readEvent, readRepo, resolveMode } from "./event.js";
 import { createGitHub } from "./github-client.js";
@@ -14,14 +14,13 @@ const MODES: Record<Mode, () => Promise<ModeHandler>> = {
   sweep: async () => (await import("./mode-sweep.js")).runSweepMode,
 };
 
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** One Action step. `clock` is the system's in every real run (dist/action.js passes nothing). */
+export async function run(env: NodeJS.ProcessEnv = process.env, clock: Clock = systemClock): Promise<void> {
   const inputs = readInputs(env);
   const event = readEvent(env);
   const mode = resolveMode(inputs.mode, event.name);
   if (!inputs.token)
     throw new InputError(`input token is empty; pass \`token: \${{ github.token }}\` or a PAT`);
-  const { clock, virtual } = clockFromEnv(env);
-  if (virtual) core.warning(`${TEST_CLOCK_ENV} is set: running on a virtual test clock, not real time`);
   const log = { info: core.info, warning: core.warning };
   const ctx: ActionContext = {
     inputs,

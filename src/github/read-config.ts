@@ -8,7 +8,7 @@ import {
   validateConfigValue,
 } from "../core/config/load.js";
 import { loadHolidayLibrary } from "../core/schedule/holiday-library.js";
-import { readRepoFile } from "./read-file.js";
+import { readRepoFile, UnreadableFileError } from "./read-file.js";
 import type { GitHub, RepoRef } from "./types.js";
 
 export type RepoConfig = ConfigResult & { source: "file" | "default" };
@@ -26,15 +26,22 @@ export function extendsTarget(
 
 /**
  * The repo's change-gate config: the file when it exists (merged over its `_extends` base, one level), the documented
- * defaults when it does not. Users' mistakes come back as positioned errors; HTTP failures other than 404 throw so
- * callers fail closed.
+ * defaults when it does not (404 only). Users' mistakes, and an answer that is not a file, come back as positioned
+ * errors; HTTP failures other than 404 throw so callers fail closed.
  */
 export async function readRepoConfig(
   gh: GitHub,
   ref: RepoRef,
   path: string = DEFAULT_CONFIG_PATH,
 ): Promise<RepoConfig> {
-  const text = await readRepoFile(gh, ref, path);
+  const text = await readRepoFile(gh, ref, path).catch(unreadable);
+  if (typeof text === "object" && text !== null)
+    return {
+      ok: false,
+      errors: [{ file: path, line: 1, column: 1, key: "", message: text.message }],
+      file: path,
+      source: "file",
+    };
   if (text === null) return { ok: true, config: defaultConfig(), file: path, source: "default" };
   const near = parseYaml(text, path);
   if (!near.ok) return { ok: false, errors: near.errors, file: path, source: "file" };
@@ -57,7 +64,8 @@ export async function readRepoConfig(
       );
     if (target.owner === ref.owner && target.repo === ref.repo && target.path === path)
       return fail("a config cannot extend itself");
-    const baseText = await readRepoFile(gh, target, target.path);
+    const baseText = await readRepoFile(gh, target, target.path).catch(unreadable);
+    if (typeof baseText === "object" && baseText !== null) return fail(baseText.message);
     if (baseText === null) return fail(`${target.owner}/${target.repo}:${target.path} was not found`);
     const far = parseYaml(baseText, `${target.owner}/${target.repo}:${target.path}`);
     if (!far.ok) return { ok: false, errors: far.errors, file: path, source: "file" };
@@ -65,4 +73,10 @@ export async function readRepoConfig(
   }
   if (mentionsHolidays(value)) await loadHolidayLibrary();
   return { ...validateConfigValue(value, path, near.locate), source: "file" };
+}
+
+/** An answer that is not a file becomes a config error; every other failure still throws. */
+function unreadable(error: unknown): UnreadableFileError {
+  if (error instanceof UnreadableFileError) return error;
+  throw error;
 }

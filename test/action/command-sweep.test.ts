@@ -5,7 +5,7 @@ import { ledgerIssue } from "./ledger.js";
 import { ADMIN_PERMISSION, FROZEN_LEDGER, prRoutes, READY_BODY, REPO } from "./routes.js";
 
 const CONFIG = "timezone: UTC\n";
-const NOW = { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" };
+const NOW = "2026-11-24T10:00:00Z";
 
 function comment(body: string) {
   const payload = examplePayload("issue_comment", (p) => p.action === "created");
@@ -44,7 +44,7 @@ describe("command mode", () => {
           body: { id: 2, html_url: "https://github.com/x" },
         },
       ],
-      env: NOW,
+      now: NOW,
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
@@ -93,13 +93,15 @@ describe("command mode", () => {
         },
         { method: "GET", path: `${REPO}/pulls`, body: [] },
       ],
-      env: NOW,
+      now: NOW,
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
     // The command: eyes, permission, list, create, re-list (race check), then reply + +1 in one GraphQL request.
     // Then the fan-out: the org ledger and the open PRs (the repository's ledger is the re-list's).
+    // First of all the config, from the default branch (the checkout's is not trusted for permissions).
     expect(run.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET ${REPO}/contents/.github/change-gate.yml`,
       `POST ${REPO}/issues/comments/492700400/reactions`,
       `GET ${REPO}/collaborators/Codertocat/permission`,
       `GET ${REPO}/issues`,
@@ -172,7 +174,7 @@ describe("command mode: /override", () => {
         },
         ...prRoutes({ pr: 1, sha: pr.head.sha }).filter((r) => r.path !== `${REPO}/issues`),
       ],
-      env: NOW,
+      now: NOW,
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
@@ -204,7 +206,7 @@ describe("sweep mode", () => {
         { method: "POST", path: "/graphql", body: { data: { repository: null } } },
         { method: "GET", path: `${REPO}/pulls`, body: [] },
       ],
-      env: NOW,
+      now: NOW,
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);

@@ -29,7 +29,7 @@ describe("deploy mode", () => {
       payload: examplePayload("push"),
       config: CONFIG,
       routes: [noFreezes, noPulls],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" },
+      now: "2026-11-24T10:00:00Z",
     });
     expect(run.code).toBe(0);
     expect(errors(run)).toEqual([]);
@@ -54,7 +54,7 @@ describe("deploy mode", () => {
       inputs: { mode: "deploy" },
       config: CONFIG,
       routes: [noFreezes, noPulls],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-27T17:00:00Z" },
+      now: "2026-11-27T17:00:00Z",
     });
     expect(run.code).toBe(1);
     expect(errors(run)).toEqual([
@@ -80,7 +80,7 @@ describe("deploy mode", () => {
       payload,
       config: CONFIG,
       routes: [noFreezes, noPulls],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-27T17:00:00Z" },
+      now: "2026-11-27T17:00:00Z",
     });
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ open: "true", reason: "always" });
@@ -94,7 +94,7 @@ describe("deploy mode", () => {
       inputs: { wait: "true", maxWait: "30m" },
       config: CONFIG,
       routes: [noFreezes, noPulls],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T08:57:00Z" },
+      now: "2026-11-24T08:57:00Z",
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
@@ -120,7 +120,7 @@ describe("deploy mode", () => {
       inputs: { wait: "true", maxWait: "1h" },
       config: CONFIG,
       routes: [noFreezes, noPulls],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T07:00:00Z" },
+      now: "2026-11-24T07:00:00Z",
     });
     expect(run.code).toBe(1);
     expect(run.stdout).not.toContain("waiting for window");
@@ -147,7 +147,7 @@ describe("deploy mode", () => {
         { method: "GET", path: issues, body: [freeze], times: 3 },
         { method: "GET", path: issues, body: [] },
       ],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T08:57:00Z" },
+      now: "2026-11-24T08:57:00Z",
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
@@ -179,7 +179,7 @@ describe("deploy mode", () => {
         { method: "GET", path: issues, body: [], times: 1 },
         { method: "GET", path: issues, body: [freeze] },
       ],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T08:57:00Z" },
+      now: "2026-11-24T08:57:00Z",
     });
     expect(run.code).toBe(1);
     expect(errors(run)).toEqual([
@@ -205,7 +205,7 @@ describe("deploy mode", () => {
           body: CONFIG,
         },
       ],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-27T17:00:00Z" },
+      now: "2026-11-27T17:00:00Z",
     });
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ open: "false", reason: "outside-window" });
@@ -219,7 +219,7 @@ describe("deploy mode", () => {
       payload: examplePayload("push"),
       config: 'timezone: UTC\nwindows:\n  - { days: Mon-Thu, start: "9am", end: "16:00" }\n',
       routes: [noFreezes, noPulls],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" },
+      now: "2026-11-24T10:00:00Z",
     });
     expect(run.code).toBe(1);
     expect(errors(run)[0]).toMatch(
@@ -236,7 +236,7 @@ describe("deploy mode", () => {
       inputs: { failOn: "never" },
       config: CONFIG,
       routes: [noFreezes, noPulls],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-27T17:00:00Z" },
+      now: "2026-11-27T17:00:00Z",
     });
     expect(run.code).toBe(0);
     expect(errors(run)).toEqual([]);
@@ -310,7 +310,7 @@ environments:
       inputs: { environment: "production" },
       config: PR_CONFIG,
       routes: routes({ body: "Quick fix, no notes." }),
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T10:30:00Z" },
+      now: "2026-11-24T10:30:00Z",
     });
     expect(run.requests.some((r) => r.path === `${REPO_PATH}/commits/${SHA}/pulls`)).toBe(true);
     expect(run.code).toBe(1);
@@ -326,7 +326,7 @@ environments:
       inputs: { environment: "production" },
       config: PR_CONFIG,
       routes: routes({ files: ["migrations/0042_add_index.sql"] }),
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T13:00:00Z" },
+      now: "2026-11-24T13:00:00Z",
     });
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ open: "false", "risk-level": "high", conclusion: "failure" });
@@ -355,7 +355,7 @@ environments:
       inputs: { environment: "production" },
       config: PR_CONFIG,
       routes: [frozen, ...routes({ comments: [record] })],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T10:30:00Z" },
+      now: "2026-11-24T10:30:00Z",
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
@@ -370,7 +370,7 @@ environments:
       inputs: { environment: "production" },
       config: PR_CONFIG,
       routes: [noFreezes, noPulls],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T10:30:00Z" },
+      now: "2026-11-24T10:30:00Z",
     });
     expect(run.code).toBe(1);
     expect(errors(run)[0]).toContain("no pull request found for commit ec26c3e");

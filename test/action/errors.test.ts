@@ -63,7 +63,7 @@ describe("errors fail the step with a message that says what to do", () => {
         },
         { method: "GET", path: /\/commits\/[0-9a-f]{40}\/pulls$/, body: [] },
       ],
-      env: { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" },
+      now: "2026-11-24T10:00:00Z",
     });
     expect(run.code).toBe(1);
     expect(errors(run)).toEqual([expect.stringContaining("Bad credentials")]);

@@ -4,20 +4,24 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { WebhookDefinition } from "@octokit/webhooks-examples";
 import type { WebhookEventMap, WebhookEventName } from "@octokit/webhooks-types";
 import { INPUTS, type Inputs } from "../../src/action/inputs.js";
 import { type Recorded, type Route, startFakeGitHub } from "../support/fake-github.js";
 
 const ACTION = "dist/action.js";
+/** The bundled `run`, for runs on a virtual clock (`now`). */
+const ACTION_API = "dist/action-api.js";
+const RUN_AT = fileURLToPath(new URL("./run-at.mjs", import.meta.url));
 
 /**
  * The tests run the committed bundle; `npm test` builds it first. Tests never rebuild it themselves: a rebuild
  * empties dist/ while other test files may be running bundles.
  */
 export async function ensureBuilt(): Promise<void> {
-  if (!existsSync(ACTION))
-    throw new Error(`${ACTION} is missing: run \`npm run build\` (npm test does) first`);
+  for (const file of [ACTION, ACTION_API])
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (npm test does) first`);
 }
 
 const examples = createRequire(import.meta.url)("@octokit/webhooks-examples") as WebhookDefinition[];
@@ -51,6 +55,11 @@ export interface ActionRunOptions {
   config?: string;
   env?: Record<string, string>;
   repository?: string;
+  /**
+   * Run the bundle on a virtual clock starting at this ISO instant (sleeps are instant) through test/action/run-at.mjs;
+   * absent = `node dist/action.js` on the system clock, exactly as the runner starts it.
+   */
+  now?: string;
 }
 
 /** `name<<delimiter\nvalue\ndelimiter` records, as the runner protocol has them in GITHUB_OUTPUT. */
@@ -96,7 +105,8 @@ export async function runAction(o: ActionRunOptions): Promise<ActionRun> {
     ...o.env,
   };
   try {
-    const child = spawn(process.execPath, [ACTION], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const argv = o.now === undefined ? [ACTION] : [RUN_AT, ACTION_API, o.now];
+    const child = spawn(process.execPath, argv, { env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));

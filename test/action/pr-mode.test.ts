@@ -4,7 +4,7 @@ import { ensureBuilt, errors, examplePayload, runAction } from "./harness.js";
 import { ADMIN_PERMISSION, FROZEN_LEDGER, prRoutes, READY_BODY, REPO } from "./routes.js";
 
 const CONFIG = "timezone: UTC\n";
-const NOW = { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" };
+const NOW = "2026-11-24T10:00:00Z";
 
 function openedPr(body: string | null) {
   const payload = examplePayload("pull_request", (p) => p.action === "opened");
@@ -23,7 +23,7 @@ describe("pr mode", () => {
       payload,
       config: CONFIG,
       routes: prRoutes({ pr: 2, sha }),
-      env: NOW,
+      now: NOW,
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
@@ -58,7 +58,7 @@ describe("pr mode", () => {
         { method: "GET", path: `${REPO}/issues`, status: 502, body: { message: "Bad Gateway" }, times: 1 },
         ...prRoutes({ pr: 2, sha: payload.pull_request.head.sha }),
       ],
-      env: NOW,
+      now: NOW,
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
@@ -97,7 +97,7 @@ describe("pr mode", () => {
         { method: "GET", path: `${REPO}/issues/2/comments`, body: [] },
         ...prRoutes({ pr: 2, sha: payload.pull_request.head.sha }),
       ],
-      env: NOW,
+      now: NOW,
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);
@@ -128,7 +128,7 @@ describe("pr mode", () => {
       payload,
       config: CONFIG,
       routes: prRoutes({ pr: 2, sha: payload.pull_request.head.sha }),
-      env: NOW,
+      now: NOW,
     });
     expect(run.code).toBe(1);
     expect(errors(run)[0]).toMatch(/^Not ready to merge: /);
@@ -161,7 +161,7 @@ describe("pr mode", () => {
         },
         ...prRoutes({ pr: 2, sha: payload.pull_request.head.sha }),
       ],
-      env: NOW,
+      now: NOW,
     });
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ rollback: "missing", conclusion: "failure" });
@@ -174,7 +174,7 @@ describe("pr mode", () => {
       payload,
       config: CONFIG,
       routes: prRoutes({ pr: 2, sha: payload.pull_request.head.sha, checkStatus: 403 }),
-      env: NOW,
+      now: NOW,
     });
     expect(run.code).toBe(1);
     const [message] = errors(run);
@@ -193,7 +193,7 @@ describe("pr mode", () => {
       payload,
       config: CONFIG,
       routes: prRoutes({ pr: 2, sha: payload.pull_request.head.sha, checkStatus: 403 }),
-      env: NOW,
+      now: NOW,
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
@@ -214,7 +214,7 @@ describe("pr mode", () => {
         { method: "GET", path: `${REPO}/pulls/104`, body: { ...pr, number: 104 } },
         ...prRoutes({ pr: 104, sha: head_sha }),
       ],
-      env: NOW,
+      now: NOW,
     });
     expect(errors(run)).toEqual([]);
     expect(run.code).toBe(0);

@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { sign } from "@octokit/webhooks-methods";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.js";
+import { head, openRequest } from "../support/raw-http.js";
 import { example, PRIVATE_KEY } from "./harness.js";
 
 const SECRET = "e2e-secret";
@@ -98,5 +99,31 @@ it("a mis-signed delivery is refused and reaches no API", async () => {
     body,
   });
   expect(res.status).toBeGreaterThanOrEqual(400);
+  expect(fake.requests.length).toBe(before);
+});
+
+it.each([
+  ["/./api/github/webhooks", { "Transfer-Encoding": "chunked" }, 411],
+  ["http://127.0.0.1/api/github/webhooks", { "Transfer-Encoding": "chunked" }, 411],
+  ["/api/github/webhooks", { "Content-Length": 25 * 1024 * 1024 + 1 }, 413],
+  ["/elsewhere", { "Content-Length": 25 * 1024 * 1024 + 1 }, 413],
+])("dist/app.js refuses POST %s with %o before reading its body (%d)", async (target, framing, status) => {
+  const before = fake.requests.length;
+  const request = await openRequest(
+    port,
+    head("POST", target, {
+      "Content-Type": "application/json",
+      "X-GitHub-Event": "pull_request",
+      "X-GitHub-Delivery": "e2e-3",
+      "X-Hub-Signature-256": "sha256=00",
+      ...framing,
+    }),
+    "Transfer-Encoding" in framing ? `1000\r\n${"x".repeat(0x1000)}\r\n` : "",
+  );
+  try {
+    expect((await request.answer()).status).toBe(status);
+  } finally {
+    request.close();
+  }
   expect(fake.requests.length).toBe(before);
 });

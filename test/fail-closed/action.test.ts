@@ -7,7 +7,7 @@ import { prRoutes, READY_BODY, REPO } from "../action/routes.js";
 import type { Route } from "../support/fake-github.js";
 import { pathCounter } from "./app-fake.js";
 
-const NOW = { CHANGE_GATE_TEST_NOW: "2026-11-24T10:00:00Z" };
+const NOW = "2026-11-24T10:00:00Z";
 const ORG_LEDGER = "/repos/Codertocat/.github/issues";
 const counter = pathCounter("action");
 afterAll(counter.report);
@@ -56,7 +56,7 @@ describe("Action pr mode", () => {
       event: "pull_request",
       payload,
       routes: prRoutes({ pr: 2, sha }),
-      env: NOW,
+      now: NOW,
     });
     expect(run.code).toBe(0);
     expect(run.outputs.conclusion).toBe("success");
@@ -79,7 +79,7 @@ describe("Action pr mode", () => {
         event: "pull_request",
         payload,
         routes: [broken(method, path, status), ...prRoutes({ pr: 2, sha })],
-        env: NOW,
+        now: NOW,
       });
       expect(run.requests.some((r) => r.method === method && r.path === path)).toBe(true);
       expect(run.code).toBe(1);
@@ -118,7 +118,7 @@ describe("Action deploy mode", () => {
       payload: push(),
       config: "timezone: UTC\n",
       routes: happy,
-      env: NOW,
+      now: NOW,
     });
     expect(run.code).toBe(0);
     expect(run.outputs.conclusion).toBe("success");
@@ -146,7 +146,7 @@ describe("Action deploy mode", () => {
         payload: push(),
         ...(name.includes("without checkout") ? {} : { config: "timezone: UTC\n" }),
         routes: [broken(method, path, status), ...happy],
-        env: NOW,
+        now: NOW,
       });
       expect(run.requests.some((r) => r.method === method && r.path === path)).toBe(true);
       expect(run.code).toBe(1);

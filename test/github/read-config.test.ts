@@ -117,3 +117,85 @@ describe("readRepoConfig with _extends", () => {
     await expect(readRepoConfig(await client(), ref)).rejects.toMatchObject({ status: 500 });
   });
 });
+
+describe("readRepoConfig when the contents API answers JSON instead of the raw file (issue 14.14)", () => {
+  const entry = (text: string) => ({
+    type: "file",
+    encoding: "base64",
+    size: text.length,
+    name: "change-gate.yml",
+    path: CONFIG,
+    content: Buffer.from(text)
+      .toString("base64")
+      .replace(/(.{60})/g, "$1\n"),
+    sha: "3d21ec53a331a6f037a91c368710b99387d012c1",
+  });
+
+  it("a `type: file` entry (raw media type ignored by a proxy or GHES) is decoded and used", async () => {
+    github().on("GET", contents(REPO, CONFIG), 200, entry(ORG_BASE));
+    const result = await readRepoConfig(await client(), ref);
+    expect(result).toMatchObject({ ok: true, source: "file" });
+    expect(okConfig(result).timezone).toBe("Europe/Berlin");
+    expect(okConfig(result).windows).toHaveLength(2);
+  });
+
+  it("bytes sent as application/octet-stream are read as the file", async () => {
+    github().on("GET", contents(REPO, CONFIG), 200, Buffer.from(ORG_BASE), {
+      "content-type": "application/octet-stream",
+    });
+    expect(okConfig(await readRepoConfig(await client(), ref)).timezone).toBe("Europe/Berlin");
+  });
+
+  it("a directory at the config path is a config error, not the defaults", async () => {
+    github().on("GET", contents(REPO, CONFIG), 200, [
+      {
+        type: "file",
+        name: "a.yml",
+        path: `${CONFIG}/a.yml`,
+        sha: "3d21ec53a331a6f037a91c368710b99387d012c1",
+      },
+    ]);
+    expect(await readRepoConfig(await client(), ref)).toEqual({
+      ok: false,
+      file: CONFIG,
+      source: "file",
+      errors: [
+        {
+          file: CONFIG,
+          line: 1,
+          column: 1,
+          key: "",
+          message: `octo-org/api:${CONFIG} is a directory, not a file; point the setting at a file`,
+        },
+      ],
+    });
+  });
+
+  it.each([
+    [{ type: "symlink", target: "elsewhere.yml" }, "with a symlink, not the file"],
+    [{ message: "ok" }, "with an answer that is not a file's contents, not the file"],
+    [{ ...entry(""), encoding: "none", content: "" }, 'without its content (encoding "none"'],
+  ])("%o is a config error, not the defaults", async (answer, message) => {
+    github().on("GET", contents(REPO, CONFIG), 200, answer);
+    const result = await readRepoConfig(await client(), ref);
+    expect(result).toMatchObject({ ok: false, source: "file" });
+    expect(result.ok ? "" : result.errors[0]?.message).toContain(message);
+  });
+
+  it("an `_extends` base answered with a directory is an error at the _extends value", async () => {
+    github()
+      .on("GET", contents(REPO, CONFIG), 200, "_extends: .github\n")
+      .on("GET", contents("/repos/octo-org/.github", CONFIG), 200, []);
+    expect(await readRepoConfig(await client(), ref)).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          line: 1,
+          column: 11,
+          key: "_extends",
+          message: `octo-org/.github:${CONFIG} is a directory, not a file; point the setting at a file`,
+        },
+      ],
+    });
+  });
+});
