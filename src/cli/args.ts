@@ -6,7 +6,8 @@ export type CommandName = (typeof COMMANDS)[number];
 
 export const USAGE = `Usage:
   change-gate check    --body FILE|- [--template FILE]... [--config FILE] [--extends FILE] [--at ISO]
-                       [--env NAME] [--files FILE] [--labels A,B] [--author LOGIN] [--format json|text]
+                       [--env NAME] [--files FILE] [--labels A,B] [--author LOGIN] [--draft]
+                       [--format json|text]
                        exit 0 pass, 1 blocked, 2 usage/config error
   change-gate explain  --config FILE [--at ISO] [--env NAME] [--days N]
   change-gate calendar --config FILE [--at ISO] [--days N] > freezes.ics
@@ -23,6 +24,7 @@ export const USAGE = `Usage:
               or one path per line; without it, risk is "unknown" when a risk rule reads paths or sizes
   --labels    the PR's labels, comma-separated (description.skip.labels, risk rules by label)
   --author    the PR author's login (description.skip.authors; a login ending in [bot] is a bot)
+  --draft     the PR is a draft: the merge gate is neutral (not enforced) until it is ready for review
   --format    text (default, for people) or json (the stable contract)
   --days      how many days explain/calendar cover (explain: 7, calendar: 90)
 `;
@@ -40,6 +42,7 @@ export interface CliArgs {
   author?: string;
   /** `--extends FILE`: the base config `_extends` names. */
   extends?: string;
+  draft: boolean;
   format: "json" | "text";
   days?: number;
   help: boolean;
@@ -48,7 +51,7 @@ export interface CliArgs {
 export function parseCli(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help")
-    return { command: "check", template: [], labels: [], format: "text", help: true };
+    return { command: "check", template: [], labels: [], draft: false, format: "text", help: true };
   if (!COMMANDS.includes(command as CommandName))
     throw new UsageError(`unknown command "${command}"; expected one of: ${COMMANDS.join(", ")}`);
   let values: ReturnType<typeof parse>["values"];
@@ -77,6 +80,7 @@ export function parseCli(argv: string[]): CliArgs {
     labels: splitList(values.labels),
     author: values.author?.trim().replace(/^@/, "") || undefined,
     extends: values.extends,
+    draft: values.draft ?? false,
     format,
     days,
     help: values.help ?? false,
@@ -106,6 +110,7 @@ function parse(args: string[]) {
       labels: { type: "string", multiple: true },
       author: { type: "string" },
       extends: { type: "string" },
+      draft: { type: "boolean" },
       format: { type: "string" },
       days: { type: "string" },
       help: { type: "boolean", short: "h" },

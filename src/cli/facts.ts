@@ -1,7 +1,7 @@
 import type { Config } from "../core/config/schema.js";
 import { type ChangeFacts, isBotAccount } from "../core/policy/index.js";
 import type { CliArgs } from "./args.js";
-import { ConfigFailure, readChangedFiles } from "./context.js";
+import { ConfigFailure, readChangedFiles, readConfig } from "./context.js";
 import { readText } from "./io.js";
 
 /**
@@ -18,7 +18,7 @@ export function cliChangeFacts(args: CliArgs): ChangeFacts {
     authorIsBot: isBotAccount(author, null),
     labels: args.labels,
     files: readChangedFiles(args.files),
-    draft: false,
+    draft: args.draft,
     baseBranch: null,
     mergeQueue: false,
     environment: args.env ?? null,
@@ -36,31 +36,31 @@ export async function readCheckConfig(
   path: string | undefined,
   basePath: string | undefined,
 ): Promise<{ config: Config; warnings: string[] }> {
-  const { defaultConfig, formatConfigError, mentionsHolidays, parseYaml, validateConfigValue } = await import(
+  if (basePath === undefined) {
+    const config = await readConfig(path);
+    const warnings = config._extends === undefined ? [] : [unresolvedExtends(path!, config._extends)];
+    return { config, warnings };
+  }
+  const { formatConfigError, mentionsHolidays, parseYaml, validateConfigValue } = await import(
     "../core/config/load.js"
   );
-  if (path === undefined && basePath === undefined) return { config: defaultConfig(), warnings: [] };
-  const { extendsOf, mergeOverBase } = await import("../core/config/extends.js");
+  const { mergeOverBase } = await import("../core/config/extends.js");
   const parse = (file: string, what: string) => {
     const parsed = parseYaml(readText(file, what), file);
     if (!parsed.ok) throw new ConfigFailure(parsed.errors, parsed.errors.map(formatConfigError).join("\n"));
     return parsed;
   };
   const near = path === undefined ? null : parse(path, "config");
-  const warnings: string[] = [];
-  let value: unknown = near ? near.value : {};
-  const target = extendsOf(value);
-  if (basePath !== undefined) value = mergeOverBase(parse(basePath, "--extends file").value, value);
-  else if (target !== null)
-    warnings.push(
-      `${path}: _extends "${target}" is not applied — the CLI cannot read another repository offline, so this is the repository's own config without its base; pass --extends FILE (the base config, e.g. from a checkout of ${target}) to decide as the App and the Action do`,
-    );
+  const value = mergeOverBase(parse(basePath, "--extends file").value, near ? near.value : {});
   if (mentionsHolidays(value)) {
     const { loadHolidayLibrary } = await import("../core/schedule/holiday-library.js");
     await loadHolidayLibrary();
   }
-  const file = path ?? basePath!;
-  const result = validateConfigValue(value, file, near?.locate);
+  const result = validateConfigValue(value, path ?? basePath, near?.locate);
   if (!result.ok) throw new ConfigFailure(result.errors, result.errors.map(formatConfigError).join("\n"));
-  return { config: result.config, warnings };
+  return { config: result.config, warnings: [] };
+}
+
+function unresolvedExtends(path: string, target: string): string {
+  return `${path}: _extends "${target}" is not applied — the CLI cannot read another repository offline, so this is the repository's own config without its base; pass --extends FILE (the base config, e.g. from a checkout of ${target}) to decide as the App and the Action do`;
 }

@@ -87,6 +87,12 @@ risk:
   });
 });
 
+it("--draft: the merge gate is neutral, as on a draft PR, and the exit code follows the deploy gate", async () => {
+  const r = await json(["--body", NO_PLAN, "--config", SKIP_CONFIG, "--draft"]);
+  expect(r.out.gates.merge).toMatchObject({ conclusion: "neutral" });
+  expect(r.out.gates.merge.summary).toMatch(/^Draft PR — not enforced until it is ready for review; then: /);
+});
+
 describe("_extends offline", () => {
   const base = tempFile(
     "base.yml",
@@ -116,6 +122,7 @@ freezes:
 
   it("--help names the new flags", async () => {
     const r = await cli(["--help"]);
-    for (const flag of ["--labels A,B", "--author LOGIN", "--extends FILE"]) expect(r.stdout).toContain(flag);
+    for (const flag of ["--labels A,B", "--author LOGIN", "--extends FILE", "--draft"])
+      expect(r.stdout).toContain(flag);
   });
 });
