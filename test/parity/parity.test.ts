@@ -38,11 +38,8 @@ const fromConclusion = (c: string | undefined): Verdict | "n/a" =>
   c === "success" ? "pass" : c === "failure" ? "block" : c === "neutral" ? "neutral" : "n/a";
 
 function repository(i: number) {
-  const repo = structuredClone(examplePayload("pull_request").repository) as Record<string, any>;
-  repo.name = repoOf(i);
-  repo.full_name = `${OWNER}/${repoOf(i)}`;
-  repo.owner.login = OWNER;
-  return repo;
+  const repo = examplePayload("pull_request").repository;
+  return { ...repo, name: repoOf(i), full_name: `${OWNER}/${repoOf(i)}`, owner: { ...repo.owner, login: OWNER } };
 }
 
 /** The event each front door receives for a row (the Action and the App get the same payload). */
