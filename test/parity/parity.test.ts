@@ -39,7 +39,12 @@ const fromConclusion = (c: string | undefined): Verdict | "n/a" =>
 
 function repository(i: number) {
   const repo = examplePayload("pull_request").repository;
-  return { ...repo, name: repoOf(i), full_name: `${OWNER}/${repoOf(i)}`, owner: { ...repo.owner, login: OWNER } };
+  return {
+    ...repo,
+    name: repoOf(i),
+    full_name: `${OWNER}/${repoOf(i)}`,
+    owner: { ...repo.owner, login: OWNER },
+  };
 }
 
 /** The event each front door receives for a row (the Action and the App get the same payload). */
