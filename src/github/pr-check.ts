@@ -187,6 +187,7 @@ async function decideUnder(
       config,
       now: opts.now,
       templates: opts.templates ?? (() => readTemplatesFor(gh, ref, config)),
+      // The ledgers are read alongside; each decision below takes its own.
       ledger: [],
       mergeQueue: opts.mergeQueue,
     }),
