@@ -20,6 +20,8 @@ export interface DeploymentTarget extends RepoRef {
   callbackUrl: string;
   /** PRs GitHub attached to the event, full objects from the webhook when it sent them. */
   pullRequests: PullRequestLike[];
+  /** The installation that may answer it: a replica that did not receive the webhook authenticates with it. */
+  installationId?: number;
 }
 
 /** The fields change-gate reads from a PR, as both the webhook and `GET …/commits/{sha}/pulls` send them. */

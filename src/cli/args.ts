@@ -10,7 +10,7 @@ export const USAGE = `Usage:
                        [--format json|text]
                        exit 0 pass, 1 blocked, 2 usage/config error
   change-gate explain  --config FILE [--at ISO] [--env NAME] [--days N]
-  change-gate calendar --config FILE [--at ISO] [--days N] > freezes.ics
+  change-gate calendar --config FILE [--at ISO] [--env NAME] [--days N] > freezes.ics
   change-gate validate --config FILE
 
   --body      PR description (Markdown); "-" reads standard input. Optional for schedule-only checks.
