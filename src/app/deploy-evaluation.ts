@@ -72,13 +72,15 @@ async function loadPolicy(
 
 /**
  * Gather (config, ledger, the PR and its description, override) and decide (core) for one waiting deployment.
- * Never approves on an error: HTTP failures throw, and the caller leaves the deployment waiting.
+ * Never approves on an error: HTTP failures throw, and the caller leaves the deployment waiting. `appId`: this App's
+ * id, so only its own override records count.
  */
 export async function evaluateDeployment(
   gh: GitHub,
   target: DeploymentTarget,
   now: () => Date,
   cache: EvaluationCache = new EvaluationCache(),
+  appId?: number,
 ): Promise<Evaluation> {
   const ref = { owner: target.owner, repo: target.repo };
   const repoKey = `${ref.owner}/${ref.repo}`;
@@ -104,6 +106,8 @@ export async function evaluateDeployment(
     templates: loaded.templates,
     ledger,
     environment: target.environment,
+    // Only this App's override records count; without an id, the people's own `/override` comments do.
+    appId,
   });
   const at = now();
   const decision = decideDeployment({

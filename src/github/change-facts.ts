@@ -78,19 +78,27 @@ export async function gatherDeploymentFacts(
   gh: GitHub,
   ref: RepoRef,
   pr: PullRequestSource | null,
-  opts: GatherOptions & { environment: string | null },
+  opts: GatherOptions & { environment: string | null; appId?: number },
 ): Promise<ChangeFacts> {
   if (!pr) {
     const ledger = await (opts.ledger ?? readActiveFreezes(gh, ref, opts.now));
     return scheduleOnlyFacts({ environment: opts.environment, ledger });
   }
   const facts = await gatherPullRequestFacts(gh, ref, pr, opts);
-  return { ...facts, override: await readChangeOverride(gh, ref, facts, opts.config, opts.now) };
+  const override = await readChangeOverride(gh, ref, facts, opts.config, opts.now, { appId: opts.appId });
+  return { ...facts, override };
+}
+
+/** Who may vouch for an override: the App passes its id (only its own records count); the Action passes none. */
+export interface OverrideSource {
+  appId?: number;
+  /** Overrides of a fan-out page, read together (built with the same `appId`). */
+  batch?: OverrideBatch;
 }
 
 /**
- * The one seam through which a PR's override approvals (`/override` records and the override label) are read, for
- * every front door and batch: how approvals are recognised lives behind it, in `freeze-ledger/override.ts`.
+ * The one seam through which a PR's override approvals (`/override` and the override label) are read, for every
+ * front door and batch: how approvals are recognised lives behind it, in `freeze-ledger/override.ts`.
  */
 export function readChangeOverride(
   gh: GitHub,
@@ -98,12 +106,12 @@ export function readChangeOverride(
   facts: Pick<ChangeFacts, "pullRequest" | "labels">,
   config: Config,
   now: Date,
-  batch?: OverrideBatch,
+  source: OverrideSource = {},
 ): Promise<Override | null> {
   if (facts.pullRequest === null) return Promise.resolve(null);
-  return batch
-    ? batch.get(facts.pullRequest, facts.labels)
-    : readOverride(gh, ref, facts.pullRequest, config, now, { labels: facts.labels });
+  return source.batch
+    ? source.batch.get(facts.pullRequest, facts.labels)
+    : readOverride(gh, ref, facts.pullRequest, config, now, { labels: facts.labels, appId: source.appId });
 }
 
 const SIZE_RULE = (r: Config["risk"]["rules"][number]) =>

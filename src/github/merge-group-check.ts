@@ -59,6 +59,7 @@ export async function runMergeGroupCheck(
         config: config.config,
         ledger,
         templates: opts.templates,
+        appId: opts.appId,
       });
     }
     const gate = report.gates.merge;

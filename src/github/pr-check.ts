@@ -48,7 +48,7 @@ export interface PrCheckOptions {
   /** Pass when this event already read it (a batch reads it once). */
   config?: ConfigResult;
   templates?: string[];
-  /** The App's id, so only its own check runs are compared and updated. */
+  /** The App's id, so only its own check runs are compared and updated and only its override records count. */
   appId?: number;
   /** What the caller knows is on the head (see `CheckRunContent.prior`); absent = read it. */
   priorRun?: CheckVerdict | null;
@@ -199,7 +199,10 @@ async function decideUnder(
   const reports = ledgers.map((ledger) => decide(ledger, null));
   // An override only changes a schedule rule that fails, so the ledger comments are read only then.
   if (!reports.some(failsSchedule)) return reports;
-  const override = await readChangeOverride(gh, ref, facts, config, opts.now, opts.overrides);
+  const override = await readChangeOverride(gh, ref, facts, config, opts.now, {
+    appId: opts.appId,
+    batch: opts.overrides,
+  });
   return override ? reports.map((r, i) => (failsSchedule(r) ? decide(ledgers[i]!, override) : r)) : reports;
 }
 
@@ -342,7 +345,9 @@ export async function reevaluateOpenPrs(
     }
     if (!shared || !config) continue;
     const loaded: ConfigResult = config;
-    const overrides = loaded.ok ? overrideBatch(gh, ref, prs, loaded.config, now) : undefined;
+    const overrides = loaded.ok
+      ? overrideBatch(gh, ref, prs, loaded.config, now, { appId: opts.appId })
+      : undefined;
     for (const pr of prs) {
       try {
         const out = await runPrCheck(gh, {

@@ -334,15 +334,31 @@ environments:
   });
 
   it("an /override recorded on the PR opens the deploy gate during a freeze, as the App's protection rule does", async () => {
+    // As the Action's command mode leaves them: the person's /override, and the bot's record citing it once audited.
+    const at = "2026-11-24T09:00:00Z";
+    const command = {
+      id: 41,
+      user: { login: "alice", type: "User" },
+      body: "/override hotfix for the outage",
+    };
     const record = {
-      id: 1,
+      id: 42,
       user: { login: "github-actions[bot]", type: "Bot" },
       body: overrideRecordBody(
         12,
-        { by: "alice", reason: "hotfix for the outage", sourceUrl: null },
-        new Date("2026-11-24T09:00:00Z"),
+        {
+          by: "alice",
+          reason: "hotfix for the outage",
+          sourceUrl: "https://github.com/Codertocat/Hello-World/pull/12#issuecomment-41",
+        },
+        new Date(at),
         "Override approved by @alice",
       ),
+    };
+    const admin: Route = {
+      method: "GET",
+      path: `${REPO_PATH}/collaborators/alice/permission`,
+      body: { permission: "admin", role_name: "admin", user: { login: "alice" } },
     };
     const frozen: Route = {
       method: "GET",
@@ -354,7 +370,11 @@ environments:
       payload: push(),
       inputs: { environment: "production" },
       config: PR_CONFIG,
-      routes: [frozen, ...routes({ comments: [record] })],
+      routes: [
+        frozen,
+        admin,
+        ...routes({ comments: [command, record].map((c) => ({ ...c, created_at: at, updated_at: at })) }),
+      ],
       now: "2026-11-24T10:30:00Z",
     });
     expect(errors(run)).toEqual([]);

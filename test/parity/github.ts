@@ -44,29 +44,25 @@ export function pullOf(row: Row, i: number) {
   };
 }
 
-function comments(row: Row) {
+function comments(row: Row, i: number) {
   if (row.override !== "command") return [];
-  // The command as a person typed it, then the record change-gate wrote after checking the person's authority.
-  return [
-    {
-      id: 1,
-      user: { login: ADMIN, type: "User" },
-      body: "/override hotfix for the outage",
-      created_at: "2026-12-25T09:00:00Z",
-    },
-    {
-      id: 2,
-      user: { login: "change-gate[bot]", type: "Bot" },
-      performed_via_github_app: { id: 1, slug: "change-gate" },
-      body: overrideRecordBody(
-        PR,
-        { by: ADMIN, reason: "hotfix for the outage", sourceUrl: null },
-        new Date("2026-12-25T09:00:00Z"),
-        "Override approved by @alice",
-      ),
-      created_at: "2026-12-25T09:00:01Z",
-    },
-  ];
+  const at = "2026-12-25T09:00:00Z";
+  // The command as a person typed it, then the record change-gate wrote (citing it) after checking the person's
+  // authority and auditing the approval: the App counts its own records, the Action the audited command.
+  const command = { id: 1, user: { login: ADMIN, type: "User" }, body: "/override hotfix for the outage" };
+  const source = `https://github.com/${OWNER}/${repoOf(i)}/pull/${PR}#issuecomment-1`;
+  const record = {
+    id: 2,
+    user: { login: "change-gate[bot]", type: "Bot" },
+    performed_via_github_app: { id: 1, slug: "change-gate" },
+    body: overrideRecordBody(
+      PR,
+      { by: ADMIN, reason: "hotfix for the outage", sourceUrl: source },
+      new Date(at),
+      "Override approved by @alice",
+    ),
+  };
+  return [command, record].map((c) => ({ ...c, created_at: at, updated_at: at }));
 }
 
 const RAW = { "content-type": "application/vnd.github.raw; charset=utf-8" };
@@ -127,7 +123,10 @@ export function parityRoutes(rows: readonly Row[]): Route[] {
       const { row, i } = repo(req.path);
       return [pullOf(row, i)];
     }),
-    route("GET", `/issues/${PR}/comments`, (req) => comments(repo(req.path).row)),
+    route("GET", `/issues/${PR}/comments`, (req) => {
+      const { row, i } = repo(req.path);
+      return comments(row, i);
+    }),
     route("GET", `/issues/${PR}/events`, (req) =>
       repo(req.path).row.override === "label"
         ? [{ id: 1, event: "labeled", actor: { login: ADMIN, type: "User" }, label: { name: "emergency" } }]
