@@ -3,7 +3,6 @@
 // loopback port), against one fake GitHub, and each front door must reach the row's verdict for the same reason.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +10,7 @@ import { sign } from "@octokit/webhooks-methods";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, examplePayload, runAction } from "../action/harness.js";
 import { PRIVATE_KEY } from "../app/harness.js";
+import { freePort } from "../support/app-bundle.js";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.js";
 import { groupRef, groupShaOf, OWNER, PR, parityRoutes, pullOf, RUN_ID, repoOf, shaOf } from "./github.js";
 import { AT, cliCanState, ROWS, type Row, TEMPLATE, type Verdict } from "./scenarios.js";
@@ -171,14 +171,6 @@ async function viaApp(row: Row, i: number): Promise<Outcome> {
     | { conclusion?: string; output?: { title?: string; summary?: string } }
     | undefined;
   return { verdict: fromConclusion(run?.conclusion), text: `${run?.output?.title}\n${run?.output?.summary}` };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 beforeAll(async () => {
