@@ -14,8 +14,9 @@ import {
 } from "./app-fake.js";
 
 const boom = vi.hoisted(() => ({ at: null as string | null }));
-vi.mock("../../src/core/policy/index.js", async (importOriginal) => {
-  const m = await importOriginal<typeof import("../../src/core/policy/index.js")>();
+// Mocked where they are defined, so every caller (the shared decideChange too) goes through the mock.
+vi.mock("../../src/core/policy/evaluate-change.js", async (importOriginal) => {
+  const m = await importOriginal<typeof import("../../src/core/policy/evaluate-change.js")>();
   return {
     ...m,
     evaluateChange: (...a: Parameters<typeof m.evaluateChange>) => {
