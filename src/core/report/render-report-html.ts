@@ -62,7 +62,7 @@ function table(head: string[], rows: string[][]): string {
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:720px;color:#1f2328}
 h1{font-size:22px}h2{font-size:17px;margin-top:28px}table{border-collapse:collapse;width:100%}
 td,th{border-bottom:1px solid #d0d7de;padding:4px 6px;text-align:left}figure{margin:12px 0}
-figcaption{font-weight:600;margin-bottom:4px}.muted{color:#59636e}`;
+figcaption{font-weight:600;margin-bottom:4px}.muted{color:#59636e}td:first-child{white-space:nowrap}`;
 
 /**
  * `change-gate report --format html`: one self-contained page — inline CSS and SVG, no script, no external

@@ -9,7 +9,8 @@ export function minutes(m: number | null): string {
   if (m === null) return "–";
   if (m < 60) return `${m}m`;
   const h = Math.floor(m / 60);
-  return h < 48 ? `${h}h ${m % 60}m` : `${Math.floor(h / 24)}d ${h % 24}h`;
+  if (h >= 48) return h % 24 ? `${Math.floor(h / 24)}d ${h % 24}h` : `${h / 24}d`;
+  return m % 60 ? `${h}h ${m % 60}m` : `${h}h`;
 }
 
 /** The facts both the Markdown and the HTML page lead with. */
