@@ -84,6 +84,17 @@ function overrideNote(report: CheckReport): string {
 }
 
 /**
+ * The PR's rollback plan as its author wrote it (the parser keeps its first 200 characters), for the approval
+ * comment: the on-call who looks at a deployment sees how to undo it without opening the PR. Escaped as table-cell
+ * text (no HTML, no @mentions).
+ */
+function rollbackNote(report: CheckReport, pr: string | null): string {
+  const rollback = report.description?.rollback;
+  if (rollback?.status !== "present" || !rollback.answer) return "";
+  return `\n\n**Rollback plan**${pr ? ` (${pr})` : ""}: ${cell(rollback.answer)}`;
+}
+
+/**
  * What the deploy gate does with a deployment waiting on change-gate's protection rule: approve it now, hold it until
  * the gate opens, or reject it when waiting cannot help (a required section is missing, the gate never opens within a
  * year, or the environment says `hold: false`). Pure: `now` and every fact come in as arguments.
@@ -118,7 +129,7 @@ export function decideDeployment(input: DeployDecisionInput): DeployDecision {
   if (s.open || report.override)
     return decision(
       "approve",
-      `Clear to deploy to ${env}: ${describeSchedule(s, now)}.${overrideNote(report)}`,
+      `Clear to deploy to ${env}: ${describeSchedule(s, now)}.${overrideNote(report)}${rollbackNote(report, pr)}`,
       null,
       "approve",
     );
