@@ -3,7 +3,7 @@ import { paginateRest } from "@octokit/plugin-paginate-rest";
 import { restEndpointMethods } from "@octokit/plugin-rest-endpoint-methods";
 import type { ThrottlingOptions } from "@octokit/plugin-throttling";
 import type { GitHub } from "../github/types.js";
-import { directRetry } from "./direct-retry.js";
+import { DIRECT_RETRY, directRetry } from "./direct-retry.js";
 import { httpFetch } from "./http-fetch.js";
 
 export interface ClientLog {
@@ -18,6 +18,13 @@ export interface ClientOptions {
    * because the plugins' queues cost ~10 ms per request and would only wait for nothing.
    */
   fanOut: boolean;
+  /** How the direct retry waits between tries (the run's clock: real time, or the virtual test clock). */
+  sleep?: (ms: number) => Promise<void>;
+  /**
+   * The run is on a harness's virtual clock (dist/action-api.js), where waiting takes no real time: the fan-out
+   * plugins keep their queues and their retry decisions but space writes 0 s apart and retry without a pause.
+   */
+  virtualTime?: boolean;
 }
 
 const PROXY_VARS = ["https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY"];
@@ -64,21 +71,38 @@ export async function createGitHub(
     request: { fetch: httpFetch },
   };
   if (opts.fanOut) {
-    const { throttling, retry } = await queuePlugins();
+    const { throttling, retry, Bottleneck } = await queuePlugins();
+    const unpaced = () => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
+    const paced = opts.virtualTime
+      ? {
+          ...client,
+          throttle: {
+            ...client.throttle,
+            write: unpaced(),
+            notifications: unpaced(),
+            retryAfterBaseValue: 0,
+          },
+          retry: { retryAfterBaseValue: 0 },
+        }
+      : client;
     return new (Octokit.plugin(restEndpointMethods, paginateRest, throttling, retry))(
-      client,
+      paced,
     ) as unknown as GitHub;
   }
   const direct = new (Octokit.plugin(restEndpointMethods, paginateRest))(client);
-  direct.hook.wrap("request", directRetry(log));
+  direct.hook.wrap(
+    "request",
+    directRetry(log, opts.sleep ? { ...DIRECT_RETRY, sleep: opts.sleep } : DIRECT_RETRY),
+  );
   return direct as unknown as GitHub;
 }
 
 /** The throttling and retry plugins (and Bottleneck under them), loaded only by the runs that use them. */
 async function queuePlugins() {
-  const [{ throttling }, { retry }] = await Promise.all([
+  const [{ throttling }, { retry }, { default: Bottleneck }] = await Promise.all([
     import("@octokit/plugin-throttling"),
     import("@octokit/plugin-retry"),
+    import("bottleneck/light.js"),
   ]);
-  return { throttling, retry };
+  return { throttling, retry, Bottleneck };
 }

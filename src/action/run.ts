@@ -27,7 +27,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env, clock: Clock = s
     event,
     repo: readRepo(env, event.payload),
     workspace: env.GITHUB_WORKSPACE || null,
-    gh: await createGitHub(inputs.token, env, log, { fanOut: mode === "sweep" || mode === "command" }),
+    gh: await createGitHub(inputs.token, env, log, {
+      fanOut: mode === "sweep" || mode === "command",
+      sleep: (ms) => clock.sleep(ms),
+      // Only a harness (dist/action-api.js) supplies another clock; waiting is then its business, not real time.
+      virtualTime: clock !== systemClock,
+    }),
     clock,
     log,
   };

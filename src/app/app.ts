@@ -1,6 +1,9 @@
 import type { ApplicationFunction, Probot } from "probot";
 import { closeExpiredFreezes } from "../github/freeze-ledger/index.js";
+import type { GitHub } from "../github/types.js";
 import { type Clock, systemClock } from "./clock.js";
+import type { Cluster } from "./cluster/index.js";
+import type { DeploymentTarget } from "./deploy-evaluation.js";
 import type { AppDeps } from "./deps.js";
 import * as deploymentProtectionRule from "./handlers/deployment-protection-rule.js";
 import * as installation from "./handlers/installation.js";
@@ -16,6 +19,8 @@ import { WriteJournal } from "./write-journal.js";
 
 export interface AppOptions {
   clock?: Clock;
+  /** Replicas on Redis; without it the App is one self-contained process. */
+  cluster?: Pick<Cluster, "jobs" | "claims">;
   appId?: number;
   /** Interval of the full sweep; 0 turns the sweep (and its timers) off, as tests do. */
   sweepIntervalMs?: number;
@@ -50,6 +55,7 @@ export function changeGate(
         warn: (m) => app.log.warn(m),
         error: (m) => app.log.error(m),
       },
+      cluster: options.cluster,
     });
     deps.waiting = waiting;
     const intervalMs = options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
@@ -61,10 +67,11 @@ export function changeGate(
             clock,
             intervalMs,
             log: app.log,
-            onRepo: async (gh, ref) => {
+            jobs: options.cluster?.jobs,
+            onRepo: async (gh, ref, installationId) => {
               // Expired /freeze issues are closed here too, so the ledger stays what it says.
               await closeExpiredFreezes(gh, ref, clock.now());
-              await waiting.rebuild(gh, ref);
+              await waiting.rebuild(gh, ref, installationId);
             },
           })
         : null;
@@ -78,6 +85,11 @@ export function changeGate(
     issueComment.register(app, deps);
     deploymentProtectionRule.register(app, { now: () => clock.now(), waiting });
 
+    options.cluster?.jobs.handle("deployment", async (data) => {
+      const target = data.target as DeploymentTarget;
+      const gh = (await app.auth(Number(data.installationId))) as unknown as GitHub;
+      await waiting.due(gh, target);
+    });
     if (sweep) {
       sweep.start();
       // A restart may have missed a boundary or a waiting deployment: one pass now rebuilds both from GitHub.

@@ -21,6 +21,8 @@ export interface DeploymentTarget extends RepoRef {
   callbackUrl: string;
   /** PRs GitHub attached to the event, full objects from the webhook when it sent them. */
   pullRequests: PullRequestLike[];
+  /** The installation that may answer it: a replica that did not receive the webhook authenticates with it. */
+  installationId?: number;
 }
 
 /** The fields change-gate reads from a PR, as both the webhook and `GET …/commits/{sha}/pulls` send them. */
@@ -99,11 +101,15 @@ async function findPullRequest(gh: GitHub, target: DeploymentTarget): Promise<Pu
 }
 
 /**
- * The deploy gate reads the risk level only to pick `risk.windows`, so the file list is fetched only when those
- * exist and a rule looks at files, or when `description.skip.paths` needs it.
+ * The deploy gate reads the risk level only to pick the risk windows (the environment's `risk_windows`, else
+ * `risk.windows`), so the file list is fetched only when those exist and a rule looks at files, or when
+ * `description.skip.paths` needs it.
  */
-function needsFiles(config: Config): boolean {
-  const riskWindows = Object.values(config.risk.windows).some((w) => w !== undefined);
+function needsFiles(config: Config, environment: string): boolean {
+  const own = Object.hasOwn(config.environments, environment)
+    ? config.environments[environment]?.risk_windows
+    : undefined;
+  const riskWindows = Object.values(own ?? config.risk.windows).some((w) => w !== undefined);
   const fileRules = config.risk.rules.some((r) => r.paths || r.lines_changed || r.files_changed);
   return (riskWindows && fileRules) || config.description.skip.paths.length > 0;
 }
@@ -138,7 +144,7 @@ export async function evaluateDeployment(
   const pr = await pull;
 
   let files: ChangedFile[] | null = null;
-  if (pr && needsFiles(config)) files = await listPrFiles(gh, ref, pr.number);
+  if (pr && needsFiles(config, target.environment)) files = await listPrFiles(gh, ref, pr.number);
   const facts = pr ? pullRequestFacts(pr, files) : null;
   const labels = facts?.labels ?? [];
   const skip = facts ? descriptionSkipReason(config, facts) : null;

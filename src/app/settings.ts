@@ -13,7 +13,13 @@ export interface AppSettings {
   webhookPath: string | undefined;
   logLevel: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
   sweepIntervalMs: number | null;
+  /** `REDIS_URL`: run as one of N replicas sharing Redis; unset = one self-contained process. */
+  redisUrl?: string;
+  /** `CHANGE_GATE_REDIS_PREFIX`: namespaces every key, so several Apps can share one Redis. */
+  redisPrefix?: string;
 }
+
+export const DEFAULT_REDIS_PREFIX = "change-gate";
 
 const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
 
@@ -50,5 +56,17 @@ export function readAppSettings(env: NodeJS.ProcessEnv): AppSettings {
     webhookPath: env.WEBHOOK_PATH,
     logLevel: logLevel as AppSettings["logLevel"],
     sweepIntervalMs: parseDuration(env.SWEEP_INTERVAL),
+    redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: redisPrefix(env.CHANGE_GATE_REDIS_PREFIX),
   };
+}
+
+/** Letters, digits and `-_.`; a colon would split BullMQ's and our keys in two. */
+function redisPrefix(value: string | undefined): string {
+  const prefix = value?.trim() || DEFAULT_REDIS_PREFIX;
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(prefix))
+    throw new Error(
+      `CHANGE_GATE_REDIS_PREFIX "${value}" may hold only letters, digits, ".", "_" and "-" (at most 64)`,
+    );
+  return prefix;
 }

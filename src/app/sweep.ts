@@ -5,6 +5,7 @@ import { readActiveFreezes } from "../github/freeze-ledger/index.js";
 import { earliest } from "../github/pr-check.js";
 import type { GitHub, RepoRef } from "../github/types.js";
 import type { Clock } from "./clock.js";
+import type { DurableJobs } from "./cluster/durable-jobs.js";
 import type { AppDeps, SweepTracker } from "./deps.js";
 import { reevaluateRepo } from "./reevaluate-repo.js";
 
@@ -32,7 +33,9 @@ export interface SweepOptions {
   intervalMs?: number;
   log: SweepLog;
   /** Also called for every installed repo on each interval pass (e.g. the deploy gate's rebuild of waiting runs). */
-  onRepo?: (gh: GitHub, ref: RepoRef) => Promise<void>;
+  onRepo?: (gh: GitHub, ref: RepoRef, installationId: number) => Promise<void>;
+  /** Replicas: the interval pass and the boundary re-checks are durable jobs, each run once cluster-wide. */
+  jobs?: DurableJobs;
 }
 
 /**
@@ -52,11 +55,23 @@ export class Sweep implements SweepTracker {
   start(): void {
     if (this.interval !== null) return;
     const ms = this.opts.intervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
+    const jobs = this.opts.jobs;
+    if (jobs) {
+      this.interval = "durable";
+      jobs.handle("sweep", () => this.enqueue(() => this.sweepAll()));
+      jobs.handle("boundary", (data) => this.enqueue(() => this.boundaryDue(data)));
+      void jobs
+        .every("sweep", ms)
+        .catch((error: unknown) =>
+          this.opts.log.warn({ err: String(error) }, "could not schedule the sweep"),
+        );
+      return;
+    }
     this.interval = this.opts.clock.setInterval(() => void this.enqueue(() => this.sweepAll()), ms);
   }
 
   stop(): void {
-    if (this.interval !== null) this.opts.clock.clearInterval(this.interval);
+    if (this.interval !== null && this.interval !== "durable") this.opts.clock.clearInterval(this.interval);
     if (this.timer !== null) this.opts.clock.clearTimeout(this.timer);
     this.interval = this.timer = this.timerAt = null;
   }
@@ -78,7 +93,33 @@ export class Sweep implements SweepTracker {
     const key = `${ref.owner}/${ref.repo}`.toLowerCase();
     const known = this.repos.get(key);
     this.repos.set(key, { installationId, ref, signature: known?.signature ?? null, nextChange });
-    this.arm();
+    if (this.opts.jobs) this.schedule(this.repos.get(key)!);
+    else this.arm();
+  }
+
+  /** Replicas: each repo's next boundary is its own durable job (the same boundary twice is one job). */
+  private schedule(r: RepoState): void {
+    if (r.nextChange === null || !this.opts.jobs) return;
+    const key = `${r.ref.owner}/${r.ref.repo}`.toLowerCase();
+    void this.opts.jobs
+      .at(
+        "boundary",
+        key,
+        { installationId: r.installationId, ...r.ref },
+        new Date(r.nextChange),
+        this.opts.clock.now(),
+      )
+      .catch((error: unknown) =>
+        this.opts.log.warn({ repo: key, err: String(error) }, "could not schedule the boundary re-check"),
+      );
+  }
+
+  /** A durable boundary job fell due, on whichever replica: re-check that repo. */
+  private async boundaryDue(data: Record<string, unknown>): Promise<void> {
+    const installationId = Number(data.installationId);
+    const ref = { owner: String(data.owner), repo: String(data.repo) };
+    const gh = (await this.opts.app.auth(installationId)) as unknown as GitHub;
+    await this.sweepRepo(gh, installationId, ref, true);
   }
 
   /** When the exact timer fires next (ISO), for tests and logs. */
@@ -87,6 +128,7 @@ export class Sweep implements SweepTracker {
   }
 
   private arm(): void {
+    if (this.opts.jobs) return;
     let next: string | null = null;
     for (const r of this.repos.values()) next = earliest(next, r.nextChange);
     const at = next === null ? null : Date.parse(next);
@@ -126,7 +168,7 @@ export class Sweep implements SweepTracker {
         const ref = { owner: repository.owner.login, repo: repository.name };
         try {
           await this.sweepRepo(gh, installation.id, ref);
-          await this.opts.onRepo?.(gh, ref);
+          await this.opts.onRepo?.(gh, ref, installation.id);
         } catch (error) {
           this.opts.log.warn(
             { repo: `${ref.owner}/${ref.repo}`, err: error instanceof Error ? error.message : String(error) },
@@ -138,7 +180,7 @@ export class Sweep implements SweepTracker {
     this.arm();
   }
 
-  private async sweepRepo(gh: GitHub, installationId: number, ref: RepoRef): Promise<void> {
+  private async sweepRepo(gh: GitHub, installationId: number, ref: RepoRef, force = false): Promise<void> {
     const key = `${ref.owner}/${ref.repo}`.toLowerCase();
     const { config } = await this.opts.deps.policies.get(gh, ref);
     if (!config.ok) return;
@@ -152,9 +194,11 @@ export class Sweep implements SweepTracker {
       ledger.length > 0 ||
       config.config.holidays !== undefined;
     // Unknown repos are re-checked only when time can matter to them; then we remember their state.
-    const flipped = known?.signature != null ? known.signature !== state.signature : timed;
-    this.repos.set(key, { installationId, ref, signature: state.signature, nextChange: state.nextChange });
-    if (flipped) await this.reevaluate(this.repos.get(key)!, gh);
+    const flipped = force || (known?.signature != null ? known.signature !== state.signature : timed);
+    const next = { installationId, ref, signature: state.signature, nextChange: state.nextChange };
+    this.repos.set(key, next);
+    if (this.opts.jobs) this.schedule(next);
+    if (flipped) await this.reevaluate(next, gh);
   }
 
   private async reevaluate(r: RepoState, client?: GitHub): Promise<void> {

@@ -8,6 +8,8 @@ import {
   reviewDeployment,
 } from "../github/deployment-review.js";
 import type { GitHub, RepoRef } from "../github/types.js";
+import type { DeploymentClaims } from "./cluster/deploy-lock.js";
+import type { DurableJobs } from "./cluster/durable-jobs.js";
 import {
   type DeploymentTarget,
   type Evaluation,
@@ -49,6 +51,8 @@ export interface WaitingDeploymentsOptions {
   evaluate?: Evaluator;
   /** Retries of the review call; the default sleeps on `timers`. */
   retry?: RetryOptions;
+  /** Replicas: the hold is a durable job instead of a timer, and one replica at a time answers a deployment. */
+  cluster?: { jobs: DurableJobs; claims: DeploymentClaims };
 }
 
 /** What happened to one deployment in one evaluation. */
@@ -96,6 +100,7 @@ export class WaitingDeployments {
   private readonly log: Log;
   private readonly evaluate: Evaluator;
   private readonly retry: RetryOptions;
+  private readonly cluster: WaitingDeploymentsOptions["cluster"];
   readonly clock: ServerClock;
 
   constructor(options: WaitingDeploymentsOptions) {
@@ -106,6 +111,7 @@ export class WaitingDeployments {
     this.log = options.log ?? silent;
     this.evaluate = options.evaluate ?? evaluateDeployment;
     this.clock = new ServerClock(options.now, this.log);
+    this.cluster = options.cluster;
     this.retry = {
       sleep: (ms) => new Promise<void>((resolve) => this.timers.setTimeout(resolve, ms)),
       ...options.retry,
@@ -123,8 +129,15 @@ export class WaitingDeployments {
   async request(gh: GitHub, target: DeploymentTarget): Promise<Outcome> {
     const key = deploymentKey(target);
     this.settled.delete(key);
+    await this.cluster?.claims.clearSettled(key);
     const entry = this.track(gh, target);
     return this.serial(key, () => this.run(entry, new EvaluationCache()));
+  }
+
+  /** A durable hold fell due (on this replica or another): decide again, unless it was answered meanwhile. */
+  async due(gh: GitHub, target: DeploymentTarget): Promise<Outcome> {
+    const entry = this.track(gh, target);
+    return this.serial(entry.key, () => this.run(entry, new EvaluationCache()));
   }
 
   /**
@@ -132,7 +145,7 @@ export class WaitingDeployments {
    * + 1 per waiting run + what the evaluations read (config and ledger once, PR once per commit) + one review or
    * report per deployment whose state changed.
    */
-  async rebuild(gh: GitHub, ref: RepoRef): Promise<SweepResult> {
+  async rebuild(gh: GitHub, ref: RepoRef, installationId?: number): Promise<SweepResult> {
     this.clock.watch(gh);
     const runs = await listWaitingRuns(gh, ref);
     const result: SweepResult = { runs: runs.length, deployments: 0, outcomes: emptyOutcomes() };
@@ -147,6 +160,7 @@ export class WaitingDeployments {
           sha: run.sha,
           callbackUrl: deploymentCallbackUrl(gh, ref, run.runId),
           pullRequests: run.pullRequests.map((number) => ({ number })),
+          installationId,
         };
         const key = deploymentKey(target);
         seen.add(key);
@@ -232,6 +246,25 @@ export class WaitingDeployments {
 
   private async run(entry: Entry, cache: EvaluationCache): Promise<Outcome> {
     if (this.entries.get(entry.key) !== entry) return "skipped";
+    const claims = this.cluster?.claims;
+    if (!claims) return this.decide(entry, cache);
+    return claims.exclusive(
+      entry.key,
+      async () => {
+        if (await claims.isSettled(entry.key)) {
+          this.settle(entry);
+          return "already-done";
+        }
+        const outcome = await this.decide(entry, cache);
+        if (outcome === "approved" || outcome === "rejected" || outcome === "already-done")
+          await claims.markSettled(entry.key);
+        return outcome;
+      },
+      "skipped",
+    );
+  }
+
+  private async decide(entry: Entry, cache: EvaluationCache): Promise<Outcome> {
     const { gh, target } = entry;
     this.clock.watch(gh);
     let evaluation: Evaluation;
@@ -315,6 +348,27 @@ export class WaitingDeployments {
 
   private arm(entry: Entry, at: string): void {
     this.disarm(entry);
+    if (this.cluster) {
+      const { installationId, ...rest } = entry.target;
+      if (installationId === undefined) {
+        this.log.warn(`${entry.key}: no installation to re-check it with; the next sweep picks it up`);
+        return;
+      }
+      void this.cluster.jobs
+        .at(
+          "deployment",
+          entry.key,
+          { installationId, target: { ...rest, installationId } },
+          new Date(at),
+          this.clock.now(),
+        )
+        .catch((error: unknown) =>
+          this.log.error(
+            `${entry.key}: could not schedule its re-check (${String(error)}); the sweep retries`,
+          ),
+        );
+      return;
+    }
     const delay = Math.max(0, Date.parse(at) - this.clock.now().getTime());
     entry.timer = this.timers.setTimeout(
       () => {

@@ -9,7 +9,7 @@ export const USAGE = `Usage:
                        [--files FILE] [--format json|text]
                        exit 0 pass, 1 blocked, 2 usage/config error
   change-gate explain  --config FILE [--at ISO] [--env NAME] [--days N]
-  change-gate calendar --config FILE [--at ISO] [--days N] > freezes.ics
+  change-gate calendar --config FILE [--at ISO] [--env NAME] [--days N] > freezes.ics
   change-gate validate --config FILE
   change-gate recent   --repo OWNER/REPO --env NAME [--since 3h] [--format text|json]
   change-gate report   --repo OWNER/REPO [--since 30d] [--env NAME] [--format markdown|json|html]

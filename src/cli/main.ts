@@ -1,5 +1,5 @@
 import { type CliArgs, parseCli, USAGE } from "./args.js";
-import { UsageError } from "./io.js";
+import { InputError, UsageError } from "./io.js";
 import { REPO_COMMANDS, runRepoCommand } from "./repo-commands.js";
 
 export interface CliIo {
@@ -35,6 +35,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`change-gate: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      io.err(`change-gate: ${e.message}\n`);
       return 2;
     }
     if (e instanceof Error && e.name === "ConfigFailure") {

@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { INPUTS } from "../../src/action/inputs.js";
@@ -11,7 +13,10 @@ interface ActionYml {
   branding: { icon: string; color: string };
   inputs: Record<string, { default?: string }>;
   outputs: Record<string, { value: string }>;
-  runs: { using: string; steps: { id?: string; env?: Record<string, string>; run?: string }[] };
+  runs: {
+    using: string;
+    steps: { id?: string; name?: string; shell?: string; env?: Record<string, string>; run?: string }[];
+  };
 }
 
 const action = parse(readFileSync("action.yml", "utf8")) as ActionYml;
@@ -63,5 +68,55 @@ describe("action.yml", () => {
       expect(set.has(name), `setOutput("${name}") in src/action`).toBe(true);
     }
     expect([...set].sort()).toEqual(Object.keys(action.outputs).sort());
+  });
+
+  it("checks the runner's node before the bundle runs", () => {
+    const steps = action.runs.steps;
+    expect(steps.indexOf(step)).toBeGreaterThan(0);
+    expect(steps[0]).toEqual({
+      name: "Check Node.js",
+      shell: "bash",
+      run: `bash "\${{ github.action_path }}/scripts/require-node.sh"`,
+    });
+  });
+});
+
+describe("scripts/require-node.sh (the Action's node preflight)", () => {
+  /** Runs the preflight with PATH holding only a `node` that prints `version` (or no node at all). */
+  function preflight(version: string | null) {
+    const bin = mkdtempSync(join(tmpdir(), "change-gate-node-"));
+    if (version !== null) {
+      writeFileSync(join(bin, "node"), `#!/bin/sh\necho ${version}\n`);
+      chmodSync(join(bin, "node"), 0o755);
+    }
+    return spawnSync("/bin/bash", ["scripts/require-node.sh"], { env: { PATH: bin }, encoding: "utf8" });
+  }
+
+  it("fails with what to do when node is missing", () => {
+    const run = preflight(null);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(
+      /^::error title=change-gate needs Node\.js 20\+::node is not on this runner's PATH; add `actions\/setup-node`/,
+    );
+  });
+
+  it.each(["v18.20.4", "v16.0.0", "garbage"])("fails with the version it found when node prints %s", (v) => {
+    const run = preflight(v);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`found node ${v} at `);
+    expect(run.stdout).toContain("actions/setup-node");
+  });
+
+  it.each(["v20.0.0", "v22.11.0", "v24.1.0"])("passes silently on %s", (v) => {
+    const run = preflight(v);
+    expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 0, stdout: "" });
+  });
+
+  it("passes on this machine's node", () => {
+    const run = spawnSync("/bin/bash", ["scripts/require-node.sh"], {
+      env: { PATH: dirname(process.execPath) },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(0);
   });
 });

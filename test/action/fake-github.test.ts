@@ -3,7 +3,10 @@ import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.js";
 
 describe("fake GitHub API", () => {
   let api: FakeGitHub | undefined;
-  afterEach(async () => api?.close());
+  afterEach(async () => {
+    await api?.close();
+    api = undefined;
+  });
 
   it("answers matching routes, records every request, and 404s the rest", async () => {
     api = await startFakeGitHub(
@@ -42,5 +45,25 @@ describe("fake GitHub API", () => {
       "GET /once",
     ]);
     expect(api.requests[0]?.query).toEqual({ per_page: "100" });
+  });
+
+  it("holds the bundles to GitHub's contract: unknown body properties and bad path parameters fail close()", async () => {
+    const strict = await startFakeGitHub([
+      { method: "PATCH", path: /check-runs/, body: {} },
+      { method: "POST", path: /labels/, body: [] },
+    ]);
+    await fetch(`${strict.url}/repos/o/r/check-runs/5`, {
+      method: "PATCH",
+      body: '{"conclusoin":"success"}',
+    });
+    await fetch(`${strict.url}/repos/o/r/issues/undefined/labels`, {
+      method: "POST",
+      body: '{"labels":["x"]}',
+    });
+    expect(strict.violations).toEqual([
+      expect.stringMatching(/checks\/update.*must NOT have additional properties/),
+      expect.stringMatching(/path parameter "issue_number" is "undefined"/),
+    ]);
+    await expect(strict.close()).rejects.toThrow(/does not allow/);
   });
 });

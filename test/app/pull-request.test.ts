@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, example, fakeApi, token } from "./harness.js";
@@ -26,6 +27,16 @@ afterEach(() => {
   nock.cleanAll();
   nock.enableNetConnect();
 });
+
+/** The request count docs/app.md's "API cost per event" table gives for the row that starts with `event`. */
+function documented(event: string): number {
+  const row = readFileSync("docs/app.md", "utf8")
+    .split("\n")
+    .find((l) => l.startsWith(`| ${event}`));
+  const count = /^\|[^|]*\|\s*(\d+)/.exec(row ?? "")?.[1];
+  if (count === undefined) throw new Error(`docs/app.md has no request count for "${event}"`);
+  return Number(count);
+}
 
 /** A written check's verdict as GitHub would list it back. */
 function pick(body: { conclusion: string; output: { title: string; summary: string } }) {
@@ -223,6 +234,29 @@ describe("pull_request events", () => {
     );
     expect(changed.calls).toHaveLength(5);
     expect(unchanged.calls).toHaveLength(3);
+    expect(documented("`pull_request.synchronize` of a new head, risk label swapped")).toBe(
+      changed.calls.length,
+    );
+    expect(documented("`pull_request.synchronize` redelivered, verdict unchanged")).toBe(
+      unchanged.calls.length,
+    );
+
+    // A new head whose verdict changes but whose risk label is already right: no label write.
+    const sameLabel = example("pull_request", "synchronize");
+    sameLabel.pull_request.head.sha = "1".repeat(40);
+    sameLabel.pull_request.body = GOOD_BODY;
+    sameLabel.pull_request.labels = [{ name: "risk: low" }];
+    sameLabel.pull_request.updated_at = "2026-11-24T09:59:59Z";
+    nock.cleanAll();
+    const noLabel = fakeApi()
+      .route("GET", LEDGER, 200, [])
+      .route("GET", ORG_LEDGER, 404, {})
+      .route("POST", `${REPO}/check-runs`, 201, { id: 44 });
+    await h.send("pull_request", sameLabel, "push-2");
+    expect(noLabel.writes()).toHaveLength(1);
+    expect(documented("`pull_request.synchronize` of a new head, no label change")).toBe(
+      noLabel.calls.length,
+    );
   });
 
   it("a redelivered event makes no second write: neither the check nor the risk label", async () => {
@@ -297,6 +331,7 @@ describe("pull_request events", () => {
       `requests: pull_request.synchronize, cold cache, token exchange included = ${api.calls.length}`,
     );
     expect(api.calls.map((c) => `${c.method} ${c.path.split("?")[0]}`)).toHaveLength(8);
+    expect(documented("first event of a repository in a process")).toBe(api.calls.length);
   });
 
   it("for every PR action the check is written on the head", async () => {

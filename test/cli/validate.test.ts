@@ -15,7 +15,7 @@ describe("change-gate validate", () => {
     const r = await cli(["validate", "--config", cfg]);
     expect(r.code).toBe(2);
     expect(r.stderr.split("\n")).toEqual([
-      `${cfg}:1:22: holidays.country: holidays: unknown country "XX"`,
+      `${cfg}:1:22: holidays.country: unknown country "XX"`,
       `${cfg}:3:38: freezes[0].duration: duration must be a positive length like 90m, 3h, 1h30m, 2d or 1w (h/m exact, d/w calendar)`,
       `2 errors in ${cfg}`,
       "",

@@ -427,6 +427,22 @@ const rows: Row[] = [
   { name: "fence with info string", body: "```text\n/freeze\n```\n/freeze", expected: null },
   { name: "tilde fence", body: "~~~\n/freeze\n~~~", expected: null },
   { name: "fence after a quote", body: "> hi\n```\n/freeze\n```", expected: null },
+  // Indented code is code, like fences (issue 14.10).
+  { name: "4-space indented code block", body: "    /freeze for 2h", expected: null },
+  { name: "tab-indented code block", body: "\t/freeze for 2h", expected: null },
+  { name: "2 spaces and a tab indent code", body: "  \t/unfreeze", expected: null },
+  { name: "indented code after a blank line", body: "\n\n    /override hotfix", expected: null },
+  { name: "indented line continuing a quote", body: "> see\n    /freeze for 2h", expected: null },
+  {
+    name: "3-space indent is still a command",
+    body: "   /freeze for 2h",
+    expected: freeze({ until: "2026-11-20T12:00:00.000Z", duration: "2h" }),
+  },
+  {
+    name: "no-break spaces do not indent",
+    body: "\u00a0\u00a0\u00a0\u00a0/freeze status",
+    expected: status(),
+  },
   {
     name: "CRLF",
     body: "/freeze for 2h\r\nmore text\r\n",

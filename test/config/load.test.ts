@@ -81,10 +81,10 @@ overrides: { approvals: "two" }
       'cfg.yml:7:5: windows[4].end: missing "end" (HH:MM)',
       'cfg.yml:9:54: freezes[0].to: "to" (2026-11-01T00:00) must be after "from" (2026-12-01T00:00)',
       'cfg.yml:10:29: freezes[1].from: "2026-02-30T00:00" is not a date-time; use YYYY-MM-DDTHH:MM (local) or ISO 8601',
-      'cfg.yml:13:17: risk.rules[0].paths[0]: "[abc" is not a valid glob: Missing closing: "]" - use "\\\\]" to match literal characters',
+      'cfg.yml:13:17: risk.rules[0].paths[0]: "[abc" is not a valid glob: "[" at 1 is not closed; write \\[ for a literal [',
       'cfg.yml:13:33: risk.rules[0].level: expected one of "low", "medium", "high"',
-      'cfg.yml:14:10: merge.enforce_freeze: unknown key "enforce_freeze"',
-      "cfg.yml:15:25: overrides.approvals: expected number",
+      'cfg.yml:14:10: merge.enforce_freeze: unknown key "enforce_freeze"; did you mean "enforce_freezes"?',
+      "cfg.yml:15:25: overrides.approvals: expected a number",
     ]);
   });
 

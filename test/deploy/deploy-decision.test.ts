@@ -176,3 +176,17 @@ describe("decideDeployment", () => {
     expect(d.comment).toContain("- .github/change-gate.yml:3:5: windows[0].start: bad time");
   });
 });
+
+describe("an environment the config does not name", () => {
+  it("is decided by the top-level rules and the deployment comment warns, naming the configured ones", () => {
+    const d = decide(IN_WINDOW, { environment: "prodution" });
+    expect(d.action).toBe("approve");
+    expect(d.comment).toContain(
+      'Warning: environment "prodution" is not configured, so the top-level rules apply; configured environments: "production", "hotfix"',
+    );
+  });
+
+  it("a configured environment gets no warning", () => {
+    expect(decide(IN_WINDOW).comment).not.toContain("Warning");
+  });
+});

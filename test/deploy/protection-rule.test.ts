@@ -213,6 +213,42 @@ describe("deployment_protection_rule.requested", () => {
     ]);
   });
 
+  it("a production deploy of a migration waits for production's own risk_windows (the PR's files are read)", async () => {
+    vi.setSystemTime(IN_WINDOW); // Tue 10:00 CET: inside the normal window
+    const api = fakeApi({
+      config: `timezone: Europe/Berlin
+description: { template: none }
+windows:
+  - { days: Tue-Thu, start: "09:00", end: "16:00" }
+environments:
+  production:
+    risk_windows: { high: [{ name: DBA hours, days: Wed, start: "10:00", end: "12:00" }] }
+risk:
+  rules: [{ paths: ["migrations/**"], level: high, reason: database migration }]
+`,
+    });
+    const files = nock("https://api.github.com")
+      .get(`/repos/${OWNER}/${REPO}/pulls/42/files`)
+      .query(true)
+      .reply(200, [
+        {
+          sha: "0".repeat(40),
+          filename: "migrations/0042_add_index.sql",
+          status: "added",
+          additions: 12,
+          deletions: 0,
+          changes: 12,
+          blob_url: "https://github.com/o/r/blob/x/migrations/0042_add_index.sql",
+          raw_url: "https://github.com/o/r/raw/x/migrations/0042_add_index.sql",
+          contents_url: "https://api.github.com/repos/o/r/contents/migrations/0042_add_index.sql",
+        },
+      ]);
+    await receive(probotWith(waiting));
+    expect(files.isDone()).toBe(true);
+    expect(approvals(api.posts)).toEqual([]);
+    expect(api.posts[0]?.comment).toMatch(/^Waiting for window: opens Wed 25 Nov 10:00 CET/);
+  });
+
   it("rejects at once when the environment says hold: false", async () => {
     vi.setSystemTime(SATURDAY);
     const api = fakeApi();

@@ -30,6 +30,22 @@ function broken(method: string, path: string, status: number): Route {
   };
 }
 
+/**
+ * A 500 is retried three times (1 s, 4 s, 9 s) before the job gives up; on the virtual test clock
+ * (`now:`, through dist/action-api.js) those pauses take no real time; the retries and their warnings are real.
+ */
+function expectRetriedOn500(
+  run: { stdout: string; requests: { method: string; path: string }[] },
+  method: string,
+  path: string,
+  status: number,
+) {
+  if (status !== 500) return;
+  for (const pause of ["1s", "4s", "9s"])
+    expect(run.stdout).toMatch(new RegExp(`::warning::server error on ${method} \\S+; retrying in ${pause}`));
+  expect(run.requests.filter((r) => r.method === method && r.path === path).length).toBeGreaterThanOrEqual(4);
+}
+
 function openedPr() {
   const payload = examplePayload("pull_request", (p) => p.action === "opened");
   payload.pull_request.body = READY_BODY;
@@ -82,6 +98,7 @@ describe("Action pr mode", () => {
         now: NOW,
       });
       expect(run.requests.some((r) => r.method === method && r.path === path)).toBe(true);
+      expectRetriedOn500(run, method, path, status);
       expect(run.code).toBe(1);
       expect(run.outputs.conclusion).not.toBe("success");
       expect(errors(run)).not.toEqual([]);
@@ -139,6 +156,7 @@ describe("Action deploy mode", () => {
         now: NOW,
       });
       expect(run.requests.some((r) => r.method === method && r.path === path)).toBe(true);
+      expectRetriedOn500(run, method, path, status);
       expect(run.code).toBe(1);
       expect(run.outputs.conclusion).not.toBe("success");
       expect(run.outputs.open).not.toBe("true");

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { sign } from "@octokit/webhooks-methods";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
+import { vi } from "vitest";
 import { type AppRuntime, changeGate } from "../../src/app/app.js";
 import type { Clock } from "../../src/app/clock.js";
 import { writeBlock } from "../../src/github/freeze-ledger/block.js";
@@ -141,14 +142,42 @@ export async function createApp(): Promise<AppHarness> {
     runtime: runtime!,
     send: async (name, payload) => {
       const text = JSON.stringify(payload);
-      await probot.webhooks.verifyAndReceive({
-        id: `fail-closed-${++n}`,
-        name: name as never,
-        payload: text,
-        signature: await sign(SECRET, text),
-      });
+      const signature = await sign(SECRET, text);
+      await onFakeTime(() =>
+        probot.webhooks.verifyAndReceive({
+          id: `fail-closed-${++n}`,
+          name: name as never,
+          payload: text,
+          signature,
+        }),
+      );
     },
   };
+}
+
+/**
+ * Runs a delivery with `setTimeout` and `Date` on fake time. @octokit/auth-app answers a 401 on an installation token
+ * younger than 5 s by waiting 1 s, 2 s and 3 s (GitHub's token replication delay) before it gives up: the same four
+ * attempts and the same outcome here, without 6 s of real waiting per broken endpoint. The App's own timers are the
+ * injected `testClock`; I/O (nock's answers) stays real, so fake time moves only while nothing else can run.
+ */
+export async function onFakeTime<T>(work: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: Date.now() });
+  let settled = false;
+  const result = work().finally(() => {
+    settled = true;
+  });
+  // Awaited below; until then a rejection must not count as unhandled.
+  result.catch(() => {});
+  try {
+    while (!settled) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!settled && vi.getTimerCount() > 0) await vi.advanceTimersToNextTimerAsync();
+    }
+    return await result;
+  } finally {
+    vi.useRealTimers();
+  }
 }
 
 export interface Req {

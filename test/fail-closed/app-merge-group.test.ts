@@ -144,6 +144,13 @@ describe("App merge group check", () => {
     }
   });
 
+  it("a 401 is tried four times (auth-app's token replication waits, 1 s + 2 s + 3 s of fake time), then fails closed", async () => {
+    const { gh, error, verdict } = await run({ endpoint: "repo freeze ledger", status: 401 });
+    expect(gh.faultHits()).toBe(4);
+    expect(error).not.toBeNull();
+    expect(verdict?.conclusion).toBe("failure");
+  });
+
   it.each(
     counter.add([
       { name: "policy evaluation throws → failing check 'internal error'", at: "evaluateChange" },

@@ -26,21 +26,21 @@ describe("renderExplain", () => {
         "State: open (window Mon-Thu 09:00-16:00) — closes Thu 26 Mar 16:00 CET (in 4h 30m)",
         "",
         "Thu 26 Mar 2026  (today)",
-        "  00:00–09:00 CET      closed  outside windows                    UTC 23:00–08:00",
+        "  00:00–09:00 CET      closed  outside windows                    UTC 25 Mar 23:00–26 Mar 08:00",
         "  09:00–16:00 CET      open    window Mon-Thu 09:00-16:00         UTC 08:00–15:00  ◀ now",
         "  16:00–24:00 CET      closed  outside windows                    UTC 15:00–23:00",
         "",
         "Fri 27 Mar 2026",
-        "  00:00–09:00 CET      closed  outside windows                    UTC 23:00–08:00",
+        "  00:00–09:00 CET      closed  outside windows                    UTC 26 Mar 23:00–27 Mar 08:00",
         "  09:00–12:00 CET      open    window cron 0 9 * * 5 for 3h       UTC 08:00–11:00",
         "  12:00–15:00 CET      closed  outside windows                    UTC 11:00–14:00",
         "  15:00–24:00 CET      closed  freeze No Friday afternoons        UTC 14:00–23:00",
         "",
         "Sat 28 Mar 2026",
-        "  00:00–24:00 CET      closed  outside windows                    UTC 23:00–23:00",
+        "  00:00–24:00 CET      closed  outside windows                    UTC 27 Mar 23:00–28 Mar 23:00",
         "",
         "Sun 29 Mar 2026",
-        "  00:00 CET–24:00 CEST closed  outside windows                    UTC 23:00–22:00",
+        "  00:00 CET–24:00 CEST closed  outside windows                    UTC 28 Mar 23:00–29 Mar 22:00",
         "",
       ].join("\n"),
     );
@@ -49,7 +49,9 @@ describe("renderExplain", () => {
   it("says when no windows apply", () => {
     const text = renderExplain({ config: config({}) }, new Date("2026-01-05T12:00:00Z"), 1);
     expect(text).toContain("No deploy windows apply");
-    expect(text).toContain("  00:00–24:00 UTC      open    no windows");
+    expect(text).toContain(
+      "  00:00–24:00 UTC      open    no windows                         UTC 00:00–24:00",
+    );
     expect(text).toContain("◀ now");
   });
 });
@@ -93,8 +95,14 @@ describe("renderCalendar", () => {
     expect(summaries).toContain("Holiday: Christmas Day");
     expect(summaries).toContain("Holiday: Boxing Day");
     expect(summaries).toContain("Freeze: Incident");
-    // Mon-Thu windows in 14 Dec .. 4 Jan (21 days): 3 weeks x 4 days = 12
-    expect(summaries.filter((s) => s === "Deploy window: Mon-Thu 09:00-16:00")).toHaveLength(12);
+    // The incident freezes everything from 15 Dec 10:00 UTC: only Monday's window and Tuesday's first hour are left.
+    const windows = events.filter((e) => e.summary === "Deploy window: Mon-Thu 09:00-16:00");
+    expect(
+      windows.map((e) => `${e.startDate.toJSDate().toISOString()}/${e.endDate.toJSDate().toISOString()}`),
+    ).toEqual([
+      "2026-12-14T08:00:00.000Z/2026-12-14T15:00:00.000Z",
+      "2026-12-15T08:00:00.000Z/2026-12-15T10:00:00.000Z",
+    ]);
     const uids = events.map((e) => e.uid);
     expect(new Set(uids).size).toBe(uids.length);
     for (const c of root.getAllSubcomponents("vevent"))

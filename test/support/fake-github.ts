@@ -41,7 +41,7 @@ export interface FakeGitHub {
 /** `contract: false` only for tests of this server itself, which send made-up requests on purpose. */
 export async function startFakeGitHub(
   routes: Route[],
-  options: { contract?: boolean } = {},
+  options: { contract?: boolean; now?: () => Date } = {},
 ): Promise<FakeGitHub> {
   const requests: Recorded[] = [];
   const violations: string[] = [];
@@ -65,7 +65,8 @@ export async function startFakeGitHub(
     used.set(route, (used.get(route) ?? 0) + 1);
     try {
       const body = typeof route.body === "function" ? route.body(recorded) : route.body;
-      send(res, route.status ?? 200, body, route.headers);
+      const date: Record<string, string> = options.now ? { date: options.now().toUTCString() } : {};
+      send(res, route.status ?? 200, body, { ...date, ...route.headers });
     } catch (error) {
       send(res, 500, { message: `fake-github route threw: ${String(error)}` });
     }

@@ -56,7 +56,7 @@ export function register(app: Probot, deps: { now: () => Date; waiting: WaitingD
       context.log.warn(`deployment_protection_rule: cannot answer: ${found.why}`);
       return;
     }
-    const { target } = found;
+    const target = { ...found.target, installationId: context.payload.installation?.id };
     const outcome = await deps.waiting.request(context.octokit as unknown as GitHub, target);
     context.log.info(
       `deployment_protection_rule: ${target.owner}/${target.repo} run ${target.runId} → ${target.environment}: ${outcome} (${deps.now().getTime() - received.getTime()} ms)`,

@@ -2,6 +2,7 @@ import { isMap, isScalar, LineCounter, type Node, parseDocument } from "yaml";
 import type { z } from "zod";
 import { loadHolidayLibrary } from "../schedule/holiday-library.js";
 import { type Config, configSchema } from "./schema.js";
+import { keysAt, nearestKey } from "./suggest-key.js";
 
 /** One problem in a config file, positioned for `file:line:col: message` output and check annotations. */
 export interface ConfigError {
@@ -30,7 +31,8 @@ export function formatConfigError(e: ConfigError): string {
 
 function keyPath(path: readonly PropertyKey[]): string {
   let out = "";
-  for (const p of path) out += typeof p === "number" ? `[${p}]` : `${out ? "." : ""}${String(p)}`;
+  for (const p of path)
+    out += typeof p === "number" ? `[${p}]` : `${out ? "." : ""}${p === "" ? '""' : String(p)}`;
   return out;
 }
 
@@ -105,17 +107,79 @@ export function parseYaml(
   return { ok: true, value, locate };
 }
 
+/** zod's type names as a YAML author knows them. */
+const TYPE_NOUN: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a mapping (key: value)",
+  record: "a mapping (key: value)",
+};
+
+const typeNoun = (expected: string) => TYPE_NOUN[expected] ?? expected;
+
+/** What any branch of a union would have accepted: "text or a mapping (key: value)". */
+function unionText(issue: z.core.$ZodIssueInvalidUnion): string {
+  const accepted: string[] = [];
+  for (const branch of issue.errors) {
+    const first = branch[0];
+    if (first?.code === "invalid_type") accepted.push(typeNoun(first.expected));
+    else if (first?.code === "invalid_value") accepted.push(...first.values.map((v) => JSON.stringify(v)));
+  }
+  const unique = [...new Set(accepted)];
+  return unique.length ? `expected ${unique.join(" or ")}` : "not a valid value here";
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "unrecognized_keys":
       return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
     case "invalid_type":
-      return `expected ${issue.expected}${"input" in issue && issue.input === undefined ? ", but it is missing" : ""}`;
+      return `expected ${typeNoun(issue.expected)}${"input" in issue && issue.input === undefined ? ", but it is missing" : ""}`;
     case "invalid_value":
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "too_small":
+    case "too_big":
+      return sizeText(issue);
+    case "invalid_union":
+      return unionText(issue);
+    case "invalid_key":
+      return "a key here must be a non-empty name";
     default:
       return issue.message;
   }
+}
+
+/** A bound in people's words: "must be at least 1", "must not be empty", "must be at most 10 characters long". */
+function sizeText(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const small = issue.code === "too_small";
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  const inclusive = issue.inclusive !== false;
+  if (issue.origin === "string" || issue.origin === "array") {
+    if (small && limit === 1 && inclusive) return "must not be empty";
+    const unit = issue.origin === "string" ? "characters long" : `item${limit === 1 ? "" : "s"}`;
+    return `must be ${small ? "at least" : "at most"} ${limit} ${unit}`;
+  }
+  // Integers above 0 read as "at least 1" (z.number().int().positive() reports "> 0").
+  if (small && !inclusive && limit === 0) return "must be a whole number of at least 1";
+  const bound = small ? (inclusive ? "at least" : "more than") : inclusive ? "at most" : "less than";
+  return `must be ${bound} ${limit}`;
+}
+
+function unknownKeyText(path: readonly PropertyKey[], key: string): string {
+  const near = nearestKey(key, keysAt(configSchema, path));
+  return near ? `unknown key "${key}"; did you mean "${near}"?` : `unknown key "${key}"`;
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let node = value;
+  for (const step of path) {
+    if (typeof node !== "object" || node === null || !Object.hasOwn(node, step)) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[step];
+  }
+  return node;
 }
 
 /** Validate a parsed value against the schema; errors are positioned with `locate`. */
@@ -138,12 +202,26 @@ export function validateConfigValue(
     if (issue.code === "unrecognized_keys") {
       for (const k of issue.keys) {
         const [line, column] = locate(issue.path, k);
-        errors.push({ file, line, column, key: keyPath([...issue.path, k]), message: `unknown key "${k}"` });
+        errors.push({
+          file,
+          line,
+          column,
+          key: keyPath([...issue.path, k]),
+          message: unknownKeyText(issue.path, k),
+        });
       }
       continue;
     }
     const [line, column] = locate(issue.path);
-    errors.push({ file, line, column, key: keyPath(issue.path), message: describeIssue(issue) });
+    let message = describeIssue(issue);
+    if (issue.code === "invalid_union" && valueAt(input, issue.path) === undefined)
+      message += ", but it is missing";
+    if (issue.code === "invalid_value") {
+      const given = valueAt(input, issue.path);
+      const near = typeof given === "string" ? nearestKey(given, issue.values.map(String)) : null;
+      if (near) message += `; did you mean "${near}"?`;
+    }
+    errors.push({ file, line, column, key: keyPath(issue.path), message });
   }
   errors.sort((a, b) => a.line - b.line || a.column - b.column);
   return { ok: false, file, errors };

@@ -2,11 +2,11 @@ import { z } from "zod";
 import {
   cronError,
   dateTimeError,
+  durationError,
   globError,
   isTimeZone,
   parseClock,
   parseDays,
-  parseDuration,
 } from "./values.js";
 
 export {
@@ -14,12 +14,15 @@ export {
   type DateTimeLike,
   type Duration,
   dateTimeError,
+  durationError,
   globError,
   isTimeZone,
+  MAX_RULE_DURATION_DAYS,
   parseClock,
   parseDateTimeLike,
   parseDays,
   parseDuration,
+  parseFreezeEnd,
   WEEKDAYS,
 } from "./values.js";
 
@@ -36,8 +39,9 @@ export const daysSpec = z.union([z.string(), z.array(z.string()).min(1)]).superR
   if (typeof r === "string") ctx.addIssue({ code: "custom", message: `days: ${r}` });
 });
 
-export const durationSpec = z.string().refine((v) => parseDuration(v) !== null, {
-  message: "duration must be a positive length like 90m, 3h, 1h30m, 2d or 1w (h/m exact, d/w calendar)",
+export const durationSpec = z.string().superRefine((v, ctx) => {
+  const err = durationError(v);
+  if (err) ctx.addIssue({ code: "custom", message: err });
 });
 
 export const timeZone = z.string().refine(isTimeZone, {

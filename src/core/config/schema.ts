@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GLOB_SYNTAX } from "../glob/index.js";
 import { isHolidayLibraryLoaded } from "../schedule/holiday-library.js";
 import { holidayConfigError } from "../schedule/holiday-list.js";
 import {
@@ -9,8 +10,10 @@ import {
   durationSpec,
   globSpec,
   parseDateTimeLike,
+  parseFreezeEnd,
   timeZone,
 } from "./primitives.js";
+import { checkScheduleBudget } from "./schedule-budget.js";
 
 /**
  * The single source of truth for `.github/change-gate.yml`. Every key carries its documentation in `.describe()`,
@@ -37,10 +40,12 @@ const ruleShape = {
     .describe('Local end time "HH:MM", exclusive; "24:00" allowed; end <= start crosses midnight.'),
   cron: cronSpec
     .optional()
-    .describe('5-field cron in local time; the rule opens at each fire, e.g. "0 9 * * 5".'),
+    .describe(
+      '5-field cron in local time; the rule opens at each fire, e.g. "0 9 * * 5". At most 10,000 fires a year (hourly is 8,784); all cron rules together at most 20,000; at most 200 window and freeze rules in a config.',
+    ),
   duration: durationSpec
     .optional()
-    .describe("How long a cron rule lasts: h/m are exact time, d/w calendar units."),
+    .describe("How long a cron rule lasts: h/m are exact time, d/w calendar units; at most 366 days."),
 };
 
 type RuleInput = {
@@ -80,7 +85,7 @@ function requireRuleKind(kinds: string, allowFromTo: boolean) {
         if (v[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: `missing "${key}"` });
       if (typeof v.from === "string" && typeof v.to === "string") {
         const a = parseDateTimeLike(v.from);
-        const b = parseDateTimeLike(v.to);
+        const b = parseFreezeEnd(v.to);
         if (a && b && a.kind === "local" && b.kind === "local" && compareLocal(a.local, b.local) >= 0)
           ctx.addIssue({
             code: "custom",
@@ -118,8 +123,14 @@ export const freezeSchema = z
     ...ruleShape,
     from: dateTimeSpec
       .optional()
-      .describe('One-off freeze start, local "YYYY-MM-DDTHH:MM" (or ISO with offset).'),
-    to: dateTimeSpec.optional().describe("One-off freeze end (exclusive), same format as `from`."),
+      .describe(
+        'One-off freeze start, local "YYYY-MM-DDTHH:MM" (or ISO with offset); a date alone starts at 00:00 local.',
+      ),
+    to: dateTimeSpec
+      .optional()
+      .describe(
+        'One-off freeze end (exclusive), same format as `from`; a date alone ("2027-01-04") covers that whole day, so the freeze ends at the next day\'s 00:00 local.',
+      ),
   })
   .superRefine(requireRuleKind("{from, to}, {cron, duration} or {days, start, end}", true))
   .describe(
@@ -154,12 +165,7 @@ export const holidaysSchema = z
       return;
     }
     const err = holidayConfigError(v);
-    if (err)
-      ctx.addIssue({
-        code: "custom",
-        path: [v.region && !err.includes("country") ? "region" : "country"],
-        message: err,
-      });
+    if (err) ctx.addIssue({ code: "custom", path: [err.key], message: err.message });
   })
   .describe("Public holidays of a country (via date-holidays) act as freezes named after the holiday.");
 
@@ -211,7 +217,7 @@ export const descriptionSchema = z
         paths: z
           .array(globSpec)
           .default([])
-          .describe("Skip when every changed file matches one of these globs."),
+          .describe(`Skip when every changed file matches one of these globs. ${GLOB_SYNTAX}`),
       })
       .default({ labels: [], authors: [], paths: [] })
       .describe("When the description rules do not apply."),
@@ -228,6 +234,17 @@ export const descriptionSchema = z
 
 const requirable = z.enum(["rollback", "blast_radius"]);
 
+const riskWindowsSchema = z.strictObject({
+  medium: z
+    .array(windowSchema)
+    .optional()
+    .describe("Windows for medium-risk changes, instead of the normal ones."),
+  high: z
+    .array(windowSchema)
+    .optional()
+    .describe("Windows for high-risk changes, instead of the normal ones."),
+});
+
 export const environmentSchema = z
   .strictObject({
     windows: z
@@ -238,6 +255,11 @@ export const environmentSchema = z
       .array(freezeSchema)
       .optional()
       .describe("Added to the top-level freezes for this environment."),
+    risk_windows: riskWindowsSchema
+      .optional()
+      .describe(
+        "Risk windows for this environment, same shape as `risk.windows`; when present the top-level `risk.windows` do not apply to it ({} = none).",
+      ),
     require: z
       .array(requirable)
       .optional()
@@ -265,7 +287,10 @@ const labelSpec = z.union([
 
 export const riskRuleSchema = z
   .strictObject({
-    paths: z.array(globSpec).optional().describe("Matches when any changed file matches one of these globs."),
+    paths: z
+      .array(globSpec)
+      .optional()
+      .describe(`Matches when any changed file matches one of these globs. ${GLOB_SYNTAX}`),
     lines_changed: z
       .number()
       .int()
@@ -300,14 +325,10 @@ export const riskSchema = z
       .strictObject({ low: labelSpec, medium: labelSpec, high: labelSpec })
       .default({ low: "risk: low", medium: "risk: medium", high: "risk: high" })
       .describe("Label names (and optional colours) for each level; change-gate keeps exactly one in sync."),
-    windows: z
-      .strictObject({
-        medium: z.array(windowSchema).optional(),
-        high: z.array(windowSchema).optional(),
-      })
+    windows: riskWindowsSchema
       .default({})
       .describe(
-        "Stricter windows that apply instead of the normal ones when a change is at that risk level.",
+        "Stricter windows that apply instead of the normal ones when a change is at that risk level; an environment with its own `risk_windows` uses those instead.",
       ),
     missing_rollback: riskLevel
       .default("high")
@@ -342,7 +363,12 @@ export const configSchema = z
     merge: z
       .strictObject({
         enforce_freezes: z.boolean().default(true).describe("Fail the merge check while a freeze is active."),
-        enforce_windows: z.boolean().default(false).describe("Also fail the merge check outside windows."),
+        enforce_windows: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Also fail the merge check outside windows; when false (the default) windows apply to deploys only.",
+          ),
       })
       .default({ enforce_freezes: true, enforce_windows: false })
       .describe("What the `change-gate` check enforces at merge time."),
@@ -380,6 +406,7 @@ export const configSchema = z
       .default({ label: "emergency", approvals: 1 })
       .describe("Break-glass overrides."),
   })
+  .superRefine(checkScheduleBudget)
   .describe("change-gate configuration (.github/change-gate.yml).");
 
 export type ConfigInput = z.input<typeof configSchema>;

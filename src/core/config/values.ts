@@ -1,8 +1,8 @@
 /** Parsers for the config's value types (times, days, durations, zones, cron, globs, date-times). No zod here,
  * so the schedule engine and the CLI use them without loading the schema. */
 import { Cron } from "croner";
-import picomatch from "picomatch";
 import { Temporal } from "temporal-polyfill";
+import { globSyntaxError } from "../glob/index.js";
 
 /** Weekday numbers follow ISO 8601 (Temporal's `dayOfWeek`): Monday = 1 … Sunday = 7. */
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -70,6 +70,19 @@ export function parseDuration(text: string): Duration | null {
   return { weeks, days, hours, minutes };
 }
 
+/** A rule's duration is at most a year (366 days): evaluation looks back as far as the longest duration. */
+export const MAX_RULE_DURATION_DAYS = 366;
+
+/** Error text for a rule `duration` that is malformed, zero or longer than `MAX_RULE_DURATION_DAYS`, else null. */
+export function durationError(text: string): string | null {
+  const d = parseDuration(text);
+  if (!d) return "duration must be a positive length like 90m, 3h, 1h30m, 2d or 1w (h/m exact, d/w calendar)";
+  const minutes = ((d.weeks * 7 + d.days) * 24 + d.hours) * 60 + d.minutes;
+  if (minutes > MAX_RULE_DURATION_DAYS * 24 * 60)
+    return `duration "${text.trim()}" is longer than ${MAX_RULE_DURATION_DAYS} days; use at most 52w2d (or 366d), or a one-off { from, to } freeze`;
+  return null;
+}
+
 export function isTimeZone(zone: string): boolean {
   try {
     Temporal.Now.instant().toZonedDateTimeISO(zone);
@@ -79,11 +92,35 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+const CRON_FIELDS = [
+  { name: "minute", min: 0, max: 59 },
+  { name: "hour", min: 0, max: 23 },
+  { name: "day of month", min: 1, max: 31 },
+  { name: "month", min: 1, max: 12 },
+  { name: "weekday", min: 0, max: 7 },
+] as const;
+
+/** A number outside its field's range, in the user's own numbering (croner reports months 0-based). */
+function cronRangeError(expr: string, fields: string[]): string | null {
+  for (const [i, field] of fields.entries()) {
+    const { name, min, max } = CRON_FIELDS[i]!;
+    for (const part of field.split(",")) {
+      const range = part.split("/")[0] ?? "";
+      for (const n of range.split("-"))
+        if (/^\d+$/.test(n) && (Number(n) < min || Number(n) > max))
+          return `"${expr}": ${name} ${n} is out of range; use ${min}-${max}`;
+    }
+  }
+  return null;
+}
+
 /** Returns an error text for a cron expression that is not a valid 5-field cron, else null. */
 export function cronError(expr: string): string | null {
   const fields = expr.trim().split(/\s+/);
   if (fields.length !== 5)
     return `"${expr}" has ${fields.length} fields; expected 5 (minute hour day month weekday)`;
+  const range = cronRangeError(expr, fields);
+  if (range) return range;
   try {
     new Cron(expr, { paused: true, mode: "5-part" });
     return null;
@@ -92,14 +129,9 @@ export function cronError(expr: string): string | null {
   }
 }
 
+/** Error text for a glob the linear-time matcher (src/core/glob) refuses, else null. */
 export function globError(glob: string): string | null {
-  if (glob.trim() === "") return "a glob must not be empty";
-  try {
-    picomatch.makeRe(glob, { strictBrackets: true });
-    return null;
-  } catch (e) {
-    return `"${glob}" is not a valid glob: ${e instanceof Error ? e.message : String(e)}`;
-  }
+  return globSyntaxError(glob);
 }
 
 /**
@@ -131,4 +163,15 @@ export function parseDateTimeLike(text: string): DateTimeLike | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A freeze's `to`: like `parseDateTimeLike`, except that a date without a time ("2027-01-04") covers that whole day,
+ * so the end (exclusive) is the next day's 00:00 local.
+ */
+export function parseFreezeEnd(text: string): DateTimeLike | null {
+  const parsed = parseDateTimeLike(text);
+  if (parsed?.kind === "local" && /^\d{4}-\d\d-\d\d$/.test(text.trim()))
+    return { kind: "local", local: parsed.local.add({ days: 1 }) };
+  return parsed;
 }

@@ -183,3 +183,33 @@ export function mayNameSection(text: string, table: AliasTable): boolean {
       if (folded.includes(alias.cjk ? alias.phrase.slice(0, 1) : alias.words[0]!)) return true;
   return false;
 }
+
+/** Folded text without the words that name a section ("no impact expected" → "no expected"). */
+export function withoutSectionNames(text: string, table: AliasTable): string {
+  return text
+    .split(" ")
+    .map((w) => {
+      if (!hasCjk(w)) return sectionsNamed(w, table).length ? "" : w;
+      let rest = w;
+      for (const key of SECTION_KEYS)
+        for (const a of table[key]) if (a.cjk) rest = rest.replaceAll(a.phrase, "");
+      return rest;
+    })
+    .filter((w) => w !== "")
+    .join(" ");
+}
+
+/**
+ * Folded text without a leading word that names the section when it is written in Chinese, Japanese or Korean, where
+ * "影響なし" and "영향 없음" put the section's name before the non-answer. Other text is returned unchanged: in spaced
+ * languages the name leads real steps too ("Revert, nothing else needed").
+ */
+export function withoutLeadingSectionName(text: string, section: SectionKey, table: AliasTable): string {
+  const [first = "", ...rest] = text.split(" ");
+  if (!hasCjk(first)) return text;
+  for (const a of table[section]) {
+    if (!a.cjk || !first.startsWith(a.phrase)) continue;
+    return [first.slice(a.phrase.length), ...rest].filter((w) => w !== "").join(" ");
+  }
+  return text;
+}

@@ -1,7 +1,26 @@
-import type { SectionKey } from "./aliases.js";
+import {
+  type AliasTable,
+  type SectionKey,
+  sectionsNamed,
+  withoutLeadingSectionName,
+  withoutSectionNames,
+} from "./aliases.js";
 import type { Block } from "./blocks.js";
+import {
+  afterDeferral,
+  afterPointer,
+  countWords,
+  MIN_REASON_WORDS,
+  notApplicableReason,
+  onlyFixesForward,
+  STOCK,
+  withoutNonAnswerWords,
+} from "./non-answers.js";
 import { comparable } from "./normalize.js";
-import type { Slot } from "./slots.js";
+import { isRequiredPart, templateParts } from "./parts.js";
+import { isPrompt } from "./prompts.js";
+import { isBareRating } from "./rating.js";
+import { labelOf, type Slot } from "./slots.js";
 import type { TemplateText } from "./template.js";
 
 export type SectionStatus = "present" | "placeholder" | "missing";
@@ -18,6 +37,8 @@ export type FindingReason =
   | "fix-forward"
   | "question"
   | "claim"
+  | "prompt"
+  | "partial"
   | "no-slot";
 
 export interface SlotVerdict {
@@ -25,96 +46,17 @@ export interface SlotVerdict {
   reason: FindingReason;
   /** The author's own words found in the slot (first 200 characters), for summaries. */
   answer: string;
-  /** The non-answer as written, when reason is "stock". */
+  /** The non-answer as written (reason "stock"), or the title of the part left unanswered (reason "partial"). */
   stock?: string;
 }
 
 export interface ClassifyOptions {
   template: TemplateText;
+  aliases: AliasTable;
   reasonedNa: boolean;
   placeholders: ReadonlySet<string>;
   commentLines: ReadonlySet<number>;
 }
-
-/** Whole answers that say nothing (compared after folding case and punctuation). */
-const STOCK = new Set(
-  [
-    "tbd",
-    "tba",
-    "tbc",
-    "tbd tbd",
-    "n a",
-    "na",
-    "none",
-    "nothing",
-    "no",
-    "nope",
-    "nil",
-    "null",
-    "todo",
-    "to do",
-    "wip",
-    "x",
-    "same as above",
-    "see above",
-    "as above",
-    "see description",
-    "see pr description",
-    "see ticket",
-    "see jira",
-    "later",
-    "pending",
-    "unknown",
-    "idk",
-    "not sure",
-    "yes",
-    "ok",
-    "lorem ipsum",
-    "fill in",
-    "fill me in",
-    "your text here",
-    "なし",
-    "特になし",
-    "無し",
-    "未定",
-    "不明",
-    "なし です",
-    "无",
-    "暂无",
-    "無",
-    "没有",
-    "待定",
-    "nenhum",
-    "nenhuma",
-    "nada",
-    "ninguno",
-    "ninguna",
-    "keine",
-    "keiner",
-    "entfällt",
-    "k a",
-    "n v",
-    "aucun",
-    "rien",
-    "없음",
-  ].map(comparable),
-);
-
-/** Starts of a "not applicable" answer; followed by a reason it is an answer (configurable). */
-const NA_START_RE =
-  /^(?:n a|na|none|nothing|not applicable|not needed|no|keine|nenhum|nenhuma|ninguno|ninguna|nada|aucun|なし|特になし|无|不适用|해당 없음)\b\s*(.*)$/u;
-
-/** Starts of an answer deferred to later: never an answer, whatever follows, unless it is long. */
-const DEFER_START_RE =
-  /^(?:tbd|tba|tbc|todo|to do|wip|will add|will update|will fill|coming soon|pending|later|pendiente|pendente|por definir|a definir|ausstehend|folgt|未定|待定|後で|あとで)(?:\b|$)/u;
-
-const FIX_FORWARD_RE = /\b(?:fix|fixing|roll|rolling|push|pushing)\s*(?:a\s+)?forward\b/u;
-/** Words that carry no rollback step, ignored when judging a fix-forward answer. */
-const FILLER = new Set(
-  "we will ll just fix fixing forward roll rolling push pushing it the if needed any issues issue problems problem and or a by would with instead there is are be no rollback plan".split(
-    " ",
-  ),
-);
 
 /** Words that make a ticked box a claim about a plan rather than the plan itself. */
 const CLAIM_RE =
@@ -122,10 +64,6 @@ const CLAIM_RE =
 
 function isClaim(text: string): boolean {
   return /[:：]\s*$/.test(text.trim()) || CLAIM_RE.test(comparable(text));
-}
-
-function countWords(text: string): number {
-  return text === "" ? 0 : text.split(" ").length;
 }
 
 /** Strip text that the template already holds, line by line; a template line may also lead an authored line. */
@@ -141,6 +79,18 @@ function authored(text: string, template: TemplateText): string {
   return c;
 }
 
+/** A label line naming this section ("Rollback: N/A" under a Rollback heading) answers with what follows the label. */
+function answerOf(text: string, section: SectionKey, aliases: AliasTable): string {
+  let answer = text;
+  // Labels may nest ("How to roll back: Revert: N/A"); a few levels cover any real line.
+  for (let i = 0; i < 3; i++) {
+    const l = labelOf(answer);
+    if (!l || l.rest === "" || !sectionsNamed(l.name, aliases).includes(section)) break;
+    answer = l.rest;
+  }
+  return answer;
+}
+
 interface Gathered {
   pieces: string[];
   raw: string[];
@@ -148,17 +98,20 @@ interface Gathered {
   sawUnchecked: boolean;
   /** A ticked box that only claims the plan exists. */
   sawClaim: boolean;
+  /** An instruction left in place (`_Describe…_`, `> Explain…`). */
+  sawPrompt: boolean;
   /** Text made only of punctuation ("-", "...", "?"): a stock non-answer. */
   punctuationOnly: string | null;
 }
 
-function gather(slot: Slot, content: Block[], opts: ClassifyOptions): Gathered {
+function gather(section: SectionKey, slot: Slot, content: Block[], opts: ClassifyOptions): Gathered {
   const g: Gathered = {
     pieces: [],
     raw: [],
     sawTemplate: false,
     sawUnchecked: false,
     sawClaim: false,
+    sawPrompt: false,
     punctuationOnly: null,
   };
   const add = (text: string, isCode = false) => {
@@ -184,7 +137,7 @@ function gather(slot: Slot, content: Block[], opts: ClassifyOptions): Gathered {
     add(
       opts.template.lines.has(comparable(`${slot.label} ${slot.inline}`))
         ? `${slot.label}: ${slot.inline}`
-        : slot.inline,
+        : answerOf(slot.inline, section, opts.aliases),
     );
   const tick = (text: string) => {
     // Ticking a box is the author's own act, even when its text comes from the template, unless the box only
@@ -201,7 +154,13 @@ function gather(slot: Slot, content: Block[], opts: ClassifyOptions): Gathered {
   }
   for (const b of content) {
     switch (b.kind) {
-      case "line":
+      case "line": {
+        const own = authored(b.text, opts.template);
+        if (own === "") add(b.text);
+        else if (isPrompt(b)) g.sawPrompt = true;
+        else add(answerOf(b.text, section, opts.aliases));
+        break;
+      }
       case "summary":
         add(b.text);
         break;
@@ -228,13 +187,41 @@ function hadComments(slot: Slot, content: Block[], commentLines: ReadonlySet<num
   return false;
 }
 
+/**
+ * A slot the template divides into parts is answered only when the text under its own label and every part the
+ * template asks about this section unconditionally are answered: an answered part next to a required one left as
+ * the template had it (or emptied) is a partial answer, and a partial answer is a placeholder.
+ */
 export function classifySlot(
   section: SectionKey,
   slot: Slot,
   content: Block[],
   opts: ClassifyOptions,
 ): SlotVerdict {
-  const g = gather(slot, content, opts);
+  const whole = judge(section, slot, content, opts);
+  if (whole.status !== "present" || opts.template.lines.size === 0) return whole;
+  const { lead, parts } = templateParts(slot, content, opts.template);
+  const required = parts.filter((p) => isRequiredPart(section, p.title, opts.template, opts.aliases));
+  if (required.length === 0) return whole;
+  const asPart = { ...slot, inline: null, kind: "heading" as const };
+  const unanswered = [
+    ...(lead && isRequiredPart(section, lead.title, opts.template, opts.aliases)
+      ? [{ part: lead, slot }]
+      : []),
+    ...required.map((part) => ({ part, slot: asPart })),
+  ].find(({ part, slot: s }) => judge(section, s, part.blocks, opts).status !== "present");
+  return unanswered
+    ? {
+        status: "placeholder",
+        reason: "partial",
+        answer: whole.answer,
+        stock: unanswered.part.title.slice(0, 60),
+      }
+    : whole;
+}
+
+function judge(section: SectionKey, slot: Slot, content: Block[], opts: ClassifyOptions): SlotVerdict {
+  const g = gather(section, slot, content, opts);
   const answer = g.raw.join(" ").replace(/\s+/g, " ").slice(0, 200);
   if (g.pieces.length === 0 && g.punctuationOnly !== null)
     return { status: "placeholder", reason: "stock", answer, stock: g.punctuationOnly.slice(0, 40) };
@@ -243,28 +230,40 @@ export function classifySlot(
       ? "claim"
       : g.sawTemplate
         ? "template"
-        : g.sawUnchecked
-          ? "unchecked"
-          : hadComments(slot, content, opts.commentLines)
-            ? "comments"
-            : "empty";
+        : g.sawPrompt
+          ? "prompt"
+          : g.sawUnchecked
+            ? "unchecked"
+            : hadComments(slot, content, opts.commentLines)
+              ? "comments"
+              : "empty";
     return { status: "placeholder", reason, answer };
   }
   const text = g.pieces.join(" ").replace(/\s+/g, " ").trim();
-  if (text === "" || STOCK.has(text) || opts.placeholders.has(text))
-    return { status: "placeholder", reason: "stock", answer, stock: g.raw.join(" ").slice(0, 40) };
-  const na = NA_START_RE.exec(text);
-  if (na) {
-    const because = countWords(na[1] ?? "");
-    if (because >= 3 && opts.reasonedNa) return { status: "present", reason: "reasoned-na", answer };
-    return { status: "placeholder", reason: "stock", answer, stock: g.raw.join(" ").slice(0, 40) };
+  const stock = {
+    status: "placeholder",
+    reason: "stock",
+    answer,
+    stock: g.raw.join(" ").slice(0, 40),
+  } as const;
+  // "影響なし", "영향 없음": the section's own name leading a non-answer says nothing more.
+  const core = withoutLeadingSectionName(text, section, opts.aliases);
+  if (STOCK.has(text) || STOCK.has(core) || opts.placeholders.has(text)) return stock;
+  const because = notApplicableReason(core);
+  if (because !== null) {
+    // Words that only say again that nothing applies ("N/A, no impact", "keine Auswirkungen") give no reason.
+    const reason = withoutNonAnswerWords(withoutSectionNames(because, opts.aliases));
+    if (countWords(reason) >= MIN_REASON_WORDS && opts.reasonedNa)
+      return { status: "present", reason: "reasoned-na", answer };
+    return stock;
   }
-  if (DEFER_START_RE.test(text) && countWords(text) < 12)
-    return { status: "placeholder", reason: "stock", answer, stock: g.raw.join(" ").slice(0, 40) };
-  if (section === "rollback" && FIX_FORWARD_RE.test(text)) {
-    const steps = text.split(" ").filter((w) => !FILLER.has(w));
-    if (steps.length < 3) return { status: "placeholder", reason: "fix-forward", answer };
-  }
+  const pointer = afterPointer(core);
+  if (pointer !== null && countWords(pointer) < MIN_REASON_WORDS) return stock;
+  if (afterDeferral(core) !== null && countWords(core) < 12) return stock;
+  if (section === "rollback" && onlyFixesForward(text))
+    return { status: "placeholder", reason: "fix-forward", answer };
+  if (section === "blastRadius" && isBareRating(text))
+    return { status: "placeholder", reason: "claim", answer };
   if (opts.template.lines.size === 0 && g.raw.every((r) => r.endsWith("?") || r.endsWith("？")))
     return { status: "placeholder", reason: "question", answer };
   return { status: "present", reason: "answered", answer };

@@ -30,8 +30,14 @@ export function findingMessage(section: SectionKey, reason: FindingReason, stock
       return `${title} says only to fix forward, which is not a way back — ${ask}`;
     case "question":
       return `${title} holds only the template's question — answer it: ${ask}`;
+    case "prompt":
+      return `${title} holds only the instructions left in place — replace them with your answer: ${ask}`;
+    case "partial":
+      return `${title} leaves the template's "${stock ?? ""}" part unanswered — answer every part: ${ask}`;
     case "claim":
-      return `${title} only ticks a box that says it exists — ${ask}`;
+      return section === "blastRadius"
+        ? `${title} gives only a rating or a box that says it was assessed — ${ask}`
+        : `${title} only ticks a box that says it exists — ${ask}`;
     case "no-slot":
       return `No ${title.toLowerCase()} found — add a "${SUGGESTED_HEADING[section]}" section and ${ask}`;
   }

@@ -60,7 +60,8 @@ function contentFor(section: SectionKey, slot: Slot, slots: Slot[], blocks: Bloc
   return out;
 }
 
-const DECLARED_RE = /^(low|medium|high|minimal|small|large|critical|低|中|高)\b/u;
+const DECLARED_RE =
+  /^(?:(?:risk|level|impact|blast|radius|severity|rating|overall|is)\s)*(low|medium|high|minimal|small|large|critical|低|中|高)(?:\s|$)/u;
 const DECLARED_LEVEL: Record<string, "low" | "medium" | "high"> = {
   low: "low",
   minimal: "low",
@@ -107,6 +108,7 @@ export function parseDescription(body: string, options: DescriptionOptions = {})
   const blocks = parseBlocks(pieces);
   const slots = findSlots(blocks, table);
   const classifyOptions = {
+    aliases: table,
     template: options.template ?? NO_TEMPLATE,
     reasonedNa: rules?.reasoned_na ?? true,
     placeholders: new Set((rules?.placeholders ?? []).map(comparable)),
@@ -115,11 +117,14 @@ export function parseDescription(body: string, options: DescriptionOptions = {})
   const found = {} as Record<SectionKey, SectionFinding>;
   for (const section of SECTION_KEYS) {
     let best: { slot: Slot; verdict: SlotVerdict } | null = null;
+    // A slot inside a partial answer is one of its parts, not an answer of its own.
+    let partialEnd = -1;
     for (const slot of slots) {
-      if (!slot.sections.includes(section)) continue;
+      if (!slot.sections.includes(section) || slot.start < partialEnd) continue;
       const content = contentFor(section, slot, slots, blocks);
       if (content === null) continue;
       const verdict = classifySlot(section, slot, content, classifyOptions);
+      if (verdict.reason === "partial") partialEnd = slot.end;
       if (!best || STATUS_RANK[verdict.status] > STATUS_RANK[best.verdict.status]) best = { slot, verdict };
     }
     found[section] = best
@@ -135,8 +140,9 @@ export function parseDescription(body: string, options: DescriptionOptions = {})
         }
       : missing(section);
   }
-  const declared =
-    found.blastRadius.status === "present" ? DECLARED_RE.exec(comparable(found.blastRadius.answer)) : null;
+  // A bare rating is not a blast radius, but it still declares a level.
+  const declares = found.blastRadius.status === "present" || found.blastRadius.reason === "claim";
+  const declared = declares ? DECLARED_RE.exec(comparable(found.blastRadius.answer)) : null;
   return {
     rollback: found.rollback,
     blastRadius: found.blastRadius,

@@ -8,6 +8,12 @@ export interface Piece {
   text: string;
   /** Number of lines before this piece in the description. */
   lineOffset: number;
+  /**
+   * Depth of the shallowest heading in the text skipped just before this piece, if any. The skipped headings still
+   * end the sections above them: without this, `### Summary` after a skipped `## Testing` would read as a
+   * sub-section of an earlier `## Rollback plan`.
+   */
+  boundary?: number;
 }
 
 export interface Segmentation {
@@ -28,9 +34,16 @@ const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
 
 interface Line {
   text: string;
+  /** ATX heading depth; 0 when the line is not an ATX heading. */
   heading: number;
+  /** Depth of a setext underline (`===` 1, `---` under a paragraph line 2); 0 otherwise. */
+  underline: number;
   inFence: boolean;
 }
+
+const SETEXT_RE = /^ {0,3}(=+|-+)[ \t]*$/;
+/** A line a setext underline can close: not blank and not opening a list item, quote or heading. */
+const PARAGRAPH_RE = /^ {0,3}(?![-*+>#]|\d+[.)])\S/;
 
 function scanLines(source: string): Line[] {
   const lines: Line[] = [];
@@ -40,22 +53,41 @@ function scanLines(source: string): Line[] {
     const f = FENCE_RE.exec(text);
     if (fence) {
       if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && text.trim() === f[1]) fence = null;
-      lines.push({ text, heading: 0, inFence: true });
+      lines.push({ text, heading: 0, underline: 0, inFence: true });
       continue;
     }
     if (f && !(f[1]![0] === "`" && text.slice(text.indexOf(f[1]!) + f[1]!.length).includes("`"))) {
       fence = f[1]!;
-      lines.push({ text, heading: 0, inFence: true });
+      lines.push({ text, heading: 0, underline: 0, inFence: true });
       continue;
     }
     const h = ATX_RE.exec(text);
-    lines.push({ text, heading: h ? h[1]!.length : 0, inFence: false });
+    const u = SETEXT_RE.exec(text);
+    const prev = lines[lines.length - 1];
+    const underline =
+      u && prev && !prev.inFence && !prev.heading && PARAGRAPH_RE.test(prev.text)
+        ? u[1]![0] === "="
+          ? 1
+          : 2
+        : 0;
+    lines.push({ text, heading: h ? h[1]!.length : 0, underline, inFence: false });
   }
   return lines;
 }
 
+/** Shallowest heading (ATX or setext) in lines [from, to); 0 when there is none. */
+function shallowestHeading(lines: Line[], from: number, to: number): number {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const d = lines[i]!.heading || lines[i]!.underline;
+    if (d && (!depth || d < depth)) depth = d;
+  }
+  return depth;
+}
+
 /** Split [from, to) lines into pieces at blank lines outside fences. */
-function piecesOf(lines: Line[], from: number, to: number, out: Piece[]): void {
+function piecesOf(lines: Line[], from: number, to: number, boundary: number, out: Piece[]): void {
+  const first = out.length;
   let start = from;
   let size = 0;
   for (let i = from; i < to; i++) {
@@ -83,6 +115,7 @@ function piecesOf(lines: Line[], from: number, to: number, out: Piece[]): void {
         .join("\n"),
       lineOffset: start,
     });
+  if (boundary && out[first]) out[first].boundary = boundary;
 }
 
 /**
@@ -101,11 +134,11 @@ export function segment(
     if (l.heading && i > 0) starts.push(i);
   });
   // Selected line ranges; adjacent ones are merged so a piece is parsed in one call (each call has a fixed cost).
-  const ranges: [number, number][] = [];
+  const ranges: [from: number, to: number, boundary: number][] = [];
   const take = (from: number, to: number) => {
     const last = ranges[ranges.length - 1];
     if (last && last[1] === from) last[1] = to;
-    else ranges.push([from, to]);
+    else ranges.push([from, to, shallowestHeading(lines, last ? last[1] : 0, from)]);
   };
   let spent = 0;
   let overBudget = false;
@@ -134,6 +167,6 @@ export function segment(
     take(from, to);
   }
   const pieces: Piece[] = [];
-  for (const [from, to] of ranges) piecesOf(lines, from, to, pieces);
+  for (const [from, to, boundary] of ranges) piecesOf(lines, from, to, boundary, pieces);
   return { pieces, overBudget };
 }

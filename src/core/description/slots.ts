@@ -21,13 +21,15 @@ export interface Slot {
 }
 
 const BOLD_ONLY_RE = /^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*(\*\*|__)([^*_]{1,120}?)[:：]?\1\s*[:：]?\s*$/;
+const BOLD_LABEL_RE = /^\s*(\*\*|__)([^*_]{1,60}?)[:：]\1\s*\S|^\s*(\*\*|__)([^*_]{1,60}?)\3\s*[:：]\s*\S/;
 const LABEL_RE = /^\s*([^:：]{1,60}?)\s*(?::(?:\s+|$)|：)([\s\S]*)$/;
 /** A short list item that only names a section ("- Risk and rollback") is a prompt slot. */
 const MAX_PROMPT_WORDS = 5;
 /** A label is a short name, not a sentence that happens to contain a colon. */
 const MAX_LABEL_WORDS = 6;
 
-function label(text: string): { name: string; rest: string } | null {
+/** A label line (`Rollback: revert v1.4.2`): its short name and what follows it. */
+export function labelOf(text: string): { name: string; rest: string } | null {
   const m = LABEL_RE.exec(text);
   if (!m) return null;
   const name = m[1]!;
@@ -35,12 +37,28 @@ function label(text: string): { name: string; rest: string } | null {
   return { name, rest: m[2]!.trim() };
 }
 
+/**
+ * The title of a block that opens a (sub-)section: a heading, a `<summary>`, a bold-only line or a label with nothing
+ * after it. Null for any other block.
+ */
+export function sectionTitle(b: Block): string | null {
+  if (b.kind === "heading" || b.kind === "summary") return b.text;
+  if (b.kind !== "line") return null;
+  const bold = BOLD_ONLY_RE.exec(b.raw);
+  if (bold) return bold[2]!;
+  const l = labelOf(b.text);
+  return l !== null && l.rest === "" ? l.name : null;
+}
+
 /** A block that starts a new pseudo-section and so ends a bold/summary/label one. */
 function isPseudoBoundary(b: Block): boolean {
-  if (b.kind === "heading" || b.kind === "summary" || b.kind === "break") return true;
+  if (b.kind === "heading" || b.kind === "summary" || b.kind === "break" || b.kind === "details") return true;
   if (b.kind !== "line") return false;
   if (BOLD_ONLY_RE.test(b.raw)) return true;
-  const l = label(b.text);
+  // "**Testing:** ran the unit tests" opens another field of a form; "**Step 2:** redeploy" is a step.
+  const field = BOLD_LABEL_RE.exec(b.raw);
+  if (field && !/\d/.test(field[2] ?? field[4] ?? "")) return true;
+  const l = labelOf(b.text);
   return l !== null && l.rest === "";
 }
 
@@ -60,6 +78,56 @@ function endOfPseudo(blocks: Block[], i: number): number {
   return j;
 }
 
+/** Depth of the heading whose section holds block i (0 before the first heading). */
+function enclosingDepth(blocks: Block[], i: number): number {
+  for (let j = i - 1; j >= 0; j--) {
+    const b = blocks[j]!;
+    if (b.kind === "heading") return b.depth;
+  }
+  return 0;
+}
+
+/**
+ * A `<summary>` owns its `<details>` block up to the matching `</details>`, sub-headings included; it never runs past
+ * a heading that ends the section the block sits in. Without a closing tag it ends like any pseudo-section.
+ */
+function endOfSummary(blocks: Block[], i: number): number {
+  const outer = enclosingDepth(blocks, i);
+  let open = 0;
+  for (let j = i + 1; j < blocks.length; j++) {
+    const b = blocks[j]!;
+    if (b.kind === "heading" && (outer === 0 || b.depth <= outer)) break;
+    if (b.kind !== "details") continue;
+    if (b.open) open++;
+    else if (open-- === 0) return j;
+  }
+  return endOfPseudo(blocks, i);
+}
+
+/** A label such as "Testing: ran the unit tests" names another field of a form, not a step ("Step 2: redeploy"). */
+function isFieldLabel(b: Block): boolean {
+  if (b.kind !== "line" && b.kind !== "task") return false;
+  const l = labelOf(b.text);
+  return l !== null && l.rest !== "" && !/\d/.test(l.name);
+}
+
+/**
+ * A label in a list item ("- Rollback:") owns the item's own nested blocks. When the item has none, its answer is in
+ * the sibling items that follow, up to the next sibling that is another field ("- Testing: …") or a pseudo-boundary.
+ */
+function endOfListLabel(blocks: Block[], i: number, empty: boolean): number {
+  const own = blocks[i]!;
+  let j = i + 1;
+  while (j < blocks.length && (blocks[j]!.item === own.item || blocks[j]!.list > own.list)) j++;
+  if (j > i + 1 || !empty) return j;
+  while (j < blocks.length) {
+    const b = blocks[j]!;
+    if (isPseudoBoundary(b) || (b.list <= own.list && isFieldLabel(b))) break;
+    j++;
+  }
+  return j;
+}
+
 /** Lines of the same paragraph that continue an inline label (`Rollback: revert\nthen redeploy v1.4.2`). */
 function endOfInline(blocks: Block[], i: number, table: AliasTable): number {
   const first = blocks[i]!;
@@ -69,7 +137,7 @@ function endOfInline(blocks: Block[], i: number, table: AliasTable): number {
     if (b.kind !== "line" || first.kind !== "line" || b.line !== blocks[j - 1]!.line + 1 || b.column !== 1)
       break;
     if (isPseudoBoundary(b)) break;
-    const l = label(b.text);
+    const l = labelOf(b.text);
     if (l && sectionsNamed(l.name, table).length > 0) break;
     j++;
   }
@@ -111,7 +179,7 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
             label: b.text,
             inline: null,
             ...at,
-            end: endOfPseudo(blocks, i),
+            end: endOfSummary(blocks, i),
           });
         return;
       }
@@ -126,14 +194,14 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
               label: bold[2]!.trim(),
               inline: null,
               ...at,
-              end: endOfPseudo(blocks, i),
+              end: b.list > 0 ? endOfListLabel(blocks, i, true) : endOfPseudo(blocks, i),
             });
           return;
         }
-        const l = label(b.text);
+        const l = labelOf(b.text);
         if (!l) {
           const named =
-            b.inList && words(b.text).length <= MAX_PROMPT_WORDS ? sectionsNamed(b.text, table) : [];
+            b.list > 0 && words(b.text).length <= MAX_PROMPT_WORDS ? sectionsNamed(b.text, table) : [];
           if (named.length)
             slots.push({
               kind: "label",
@@ -141,18 +209,23 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
               label: b.text.trim(),
               inline: null,
               ...at,
-              end: i + 1,
+              end: endOfListLabel(blocks, i, false),
             });
           return;
         }
         const sections = sectionsNamed(l.name, table);
         if (!sections.length) return;
-        const end = l.rest === "" ? endOfPseudo(blocks, i) : endOfInline(blocks, i, table);
+        const end =
+          l.rest !== ""
+            ? Math.max(endOfInline(blocks, i, table), b.list > 0 ? endOfListLabel(blocks, i, false) : 0)
+            : b.list > 0
+              ? endOfListLabel(blocks, i, true)
+              : endOfPseudo(blocks, i);
         slots.push({ kind: "label", sections, label: l.name, inline: l.rest || null, ...at, end });
         return;
       }
       case "task": {
-        const l = label(b.text);
+        const l = labelOf(b.text);
         const named = l ? sectionsNamed(l.name, table) : [];
         const sections = named.length ? named : startsWithAlias(b.text, table);
         if (!sections.length) return;
@@ -164,7 +237,7 @@ export function findSlots(blocks: Block[], table: AliasTable): Slot[] {
           inline,
           checked: b.checked,
           ...at,
-          end: i + 1,
+          end: endOfListLabel(blocks, i, false),
         });
         return;
       }

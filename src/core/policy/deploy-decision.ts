@@ -100,6 +100,13 @@ function rollbackNote(report: CheckReport, pr: string | null): string {
  * year, or the environment says `hold: false`). Pure: `now` and every fact come in as arguments.
  */
 export function decideDeployment(input: DeployDecisionInput): DeployDecision {
+  const decided = decide(input);
+  // Warnings (an environment the config does not name) ride along; they never change the decision or its state.
+  const notes = input.report.warnings.map((w) => `Warning: ${cell(w)}`);
+  return notes.length ? { ...decided, comment: clip([decided.comment, ...notes].join("\n\n")) } : decided;
+}
+
+function decide(input: DeployDecisionInput): DeployDecision {
   const { report, environmentRule, now } = input;
   const env = target(report);
   const pr = input.pullRequest ? `PR #${input.pullRequest}` : null;

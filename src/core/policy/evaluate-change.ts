@@ -13,6 +13,7 @@ import {
   evaluateSchedule,
   type LedgerFreeze,
   type ScheduleResult,
+  unknownEnvironmentWarning,
 } from "../schedule/index.js";
 
 export type Conclusion = "success" | "failure" | "neutral";
@@ -99,8 +100,9 @@ function scheduleRule(
   at: Date,
   enforced: boolean,
   override: Override | null,
+  windowsIgnored = false,
 ): GateRule {
-  const line = describeSchedule(result, at);
+  const line = describeSchedule(result, at, { windowsIgnored });
   if (result.open) return { rule: name, status: "pass", detail: line, fix: null };
   if (!enforced) return { rule: name, status: "info", detail: `${line} (not enforced here)`, fix: null };
   if (override)
@@ -114,6 +116,15 @@ function scheduleRule(
     ? `${line}; wait until then, or ask a release manager for /override <reason>`
     : `${line}; check the freezes, or ask a release manager for /override <reason>`;
   return { rule: name, status: "fail", detail: line, fix };
+}
+
+/** Whether any window rule exists anywhere in the config (top level, risk levels or an environment). */
+export function hasAnyWindows(config: Config): boolean {
+  const riskLists = (r: Config["risk"]["windows"] | undefined) => [r?.medium, r?.high];
+  const lists = [config.windows, ...riskLists(config.risk.windows)];
+  for (const env of Object.values(config.environments))
+    lists.push(env.windows, ...riskLists(env.risk_windows));
+  return lists.some((l) => l !== undefined && l.length > 0);
 }
 
 function conclude(rules: GateRule[], headline: { pass: string; fail: string }): GateDecision {
@@ -142,12 +153,16 @@ export function evaluateChange(input: ChangeInput): CheckReport {
     skip ? null : record,
   );
   const ledger = input.ledger ?? [];
-  const mergeSchedule = evaluateSchedule({ config, riskLevel: risk.level, ledger }, at);
-  // Without an environment the deploy gate sees exactly the merge gate's schedule: evaluate it once.
-  const deploySchedule =
-    environment === null
-      ? mergeSchedule
-      : evaluateSchedule({ config, environment, riskLevel: risk.level, ledger }, at);
+  const deploySchedule = evaluateSchedule({ config, environment, riskLevel: risk.level, ledger }, at);
+  // Merges honour windows only with merge.enforce_windows; else only freezes decide, and the text says why.
+  const windowsIgnored = !config.merge.enforce_windows && hasAnyWindows(config);
+  const mergeSchedule =
+    environment === null && !windowsIgnored
+      ? deploySchedule
+      : evaluateSchedule(
+          { config, riskLevel: risk.level, ledger, ignoreWindows: !config.merge.enforce_windows },
+          at,
+        );
 
   const required = {
     rollback: config.description.rollback.required,
@@ -161,17 +176,15 @@ export function evaluateChange(input: ChangeInput): CheckReport {
       }
     : required;
 
-  const freezeOnly = (r: ScheduleResult) =>
-    r.reason === "freeze" || r.reason === "holiday" ? r : { ...r, open: true };
-  const mergeView = config.merge.enforce_windows ? mergeSchedule : freezeOnly(mergeSchedule);
   const mergeRules = [
     ...descriptionRules(record, skip, required),
     scheduleRule(
       "Freeze / window",
-      mergeView,
+      mergeSchedule,
       at,
       config.merge.enforce_freezes || config.merge.enforce_windows,
       override,
+      windowsIgnored,
     ),
     {
       rule: "Risk",
@@ -206,7 +219,9 @@ export function evaluateChange(input: ChangeInput): CheckReport {
     schedule: deploySchedule,
     risk,
     gates: { merge, deploy },
-    warnings: record?.warnings ?? [],
+    warnings: [unknownEnvironmentWarning(config, environment), ...(record?.warnings ?? [])].filter(
+      (w): w is string => w !== null,
+    ),
     skipped: skip,
     override,
   };

@@ -1,5 +1,5 @@
-import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
+import { GlobSet, globBudget } from "../glob/index.js";
 import type { ChangedFile } from "../risk/index.js";
 
 export interface PullRequestFacts {
@@ -47,8 +47,10 @@ export function descriptionSkipReason(config: Config, pr: PullRequestFacts): str
     return `authored by ${pr.author} (description.skip.authors)`;
   if (pr.authorIsBot) return `authored by the bot ${pr.author ?? "account"}`;
   if (skip.paths.length && pr.files && pr.files.length > 0) {
-    const match = picomatch(skip.paths, { dot: true });
-    if (pr.files.every((f) => match(f.path)))
+    // Linear-time matching within one work budget; a path it cannot decide (too long, budget spent) is no skip.
+    const globs = new GlobSet(skip.paths);
+    const budget = globBudget();
+    if (pr.files.every((f) => globs.test(f.path, budget) === true))
       return `every changed file matches ${skip.paths.join(", ")} (description.skip.paths)`;
   }
   return null;

@@ -1,6 +1,6 @@
-import picomatch from "picomatch";
 import type { Config, RiskLevel } from "../config/schema.js";
 import type { ChangeRecord } from "../description/index.js";
+import { GlobSet, globBudget } from "../glob/index.js";
 import { RISK_LEVELS, riskLabels } from "./labels.js";
 
 export interface ChangedFile {
@@ -34,14 +34,26 @@ export function assessRisk(config: Config, facts: ChangeFacts, record: ChangeRec
   };
   const files = facts.files ?? [];
   const lines = files.reduce((n, f) => n + f.additions + f.deletions, 0);
+  // One linear-time matching budget for every path rule; a path it cannot decide counts as a match (fail closed).
+  const budget = globBudget();
   for (const rule of config.risk.rules) {
     const why: string[] = [];
     if (rule.paths && files.length) {
-      const match = picomatch(rule.paths, { dot: true });
-      const hits = files.filter((f) => match(f.path));
+      const globs = new GlobSet(rule.paths);
+      const hits: ChangedFile[] = [];
+      let undecided = 0;
+      for (const f of files) {
+        const hit = globs.test(f.path, budget);
+        if (hit === null) undecided++;
+        else if (hit) hits.push(f);
+      }
       if (hits.length)
         why.push(
           `${hits.length} file${hits.length > 1 ? "s" : ""} match ${rule.paths.join(", ")} (${hits[0]!.path}${hits.length > 1 ? ", …" : ""})`,
+        );
+      if (undecided)
+        why.push(
+          `${undecided} file path${undecided > 1 ? "s" : ""} could not be checked against ${rule.paths.join(", ")} (too long, or over the matching work limit), so the rule applies`,
         );
     }
     if (rule.lines_changed !== undefined && facts.files && lines >= rule.lines_changed)

@@ -7,14 +7,25 @@ import type { ScheduleResult } from "./types.js";
  * - "closed by freeze Year end — opens Mon 5 Jan 09:00 CET (in 2d 13h)"
  * - "closed by holiday Christmas Day — opens …", "closed outside deploy windows — opens …"
  * - "open (window Mon-Thu 09:00-16:00) — closes Thu 26 Nov 16:00 CET (in 6h)"
- * - "open — no windows configured" (plus " — closes …" when a freeze is coming within a year)
+ * - "open — no windows configured" (plus " — closes …" when a freeze is coming within a year); with
+ *   `windowsIgnored` (windows exist but do not apply here): "open — windows apply to deploys only"
+ *   (plus " — closes … for freeze …")
  * - "closed … — never opens within a year", "open (window …) — stays open for at least a year"
  */
-export function describeSchedule(result: ScheduleResult, at: Date): string {
+export function describeSchedule(
+  result: ScheduleResult,
+  at: Date,
+  options: { windowsIgnored?: boolean } = {},
+): string {
   const now = at.toISOString();
   const when = (iso: string) => `${formatWhen(iso, result.timezone)} (in ${formatIn(now, iso)})`;
   if (result.open) {
-    const head = result.reason === "window" ? `open (window ${result.rule})` : "open — no windows configured";
+    const head =
+      result.reason === "window"
+        ? `open (window ${result.rule})`
+        : options.windowsIgnored
+          ? "open — windows apply to deploys only"
+          : "open — no windows configured";
     if (result.closesAt) return `${head} — closes ${when(result.closesAt)}`;
     return result.reason === "window" ? `${head} — stays open for at least a year` : head;
   }

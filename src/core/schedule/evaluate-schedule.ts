@@ -95,15 +95,24 @@ export function searchAhead(compiled: CompiledSchedule, at: number, what: "open"
   return null;
 }
 
-/** When the freeze that `first` belongs to lifts: follows same-rule, same-name intervals that touch or overlap. */
+/**
+ * When the freeze that `first` belongs to lifts: follows same-rule, same-name intervals that touch or overlap, each
+ * step to the latest end among the intervals that started by then, until the horizon. Reads the rule in spans that
+ * double (a day, two, four …), so a long chain of short fires costs a few queries, not one per fire.
+ */
 function freezeUntil(first: Interval, horizon: number): number {
   let end = first.end;
-  for (let guard = 0; guard < 1000 && Number.isFinite(end) && end < horizon; guard++) {
-    const next = first.source
-      .intervals(end, end + 1)
-      .filter((i) => i.name === first.name && i.start <= end && i.end > end);
-    if (next.length === 0) break;
-    end = Math.max(...next.map((i) => i.end));
+  for (let span = DAY; Number.isFinite(end) && end < horizon; span *= 2) {
+    const to = Math.min(horizon, end + span);
+    const chain = first.source.intervals(end, to).filter((i) => i.name === first.name);
+    let latest = end;
+    for (let k = 0; ; ) {
+      while (k < chain.length && chain[k]!.start <= end) latest = Math.max(latest, chain[k++]!.end);
+      if (latest <= end) break;
+      end = latest;
+      if (end >= to) break; // the next step needs intervals that start after this span
+    }
+    if (end < to) break; // every interval that starts before the freeze lifts was in this span
   }
   return end;
 }

@@ -25,16 +25,22 @@ function calendar(country: string, region: string | undefined): Holidays {
   return hd;
 }
 
-/** Null when date-holidays knows the country (and region); else an error text for `validate`. */
-export function holidayConfigError(rule: Pick<HolidayRule, "country" | "region">): string | null {
+/** Null when date-holidays knows the country (and region); else the key at fault and an error text for `validate`. */
+export function holidayConfigError(
+  rule: Pick<HolidayRule, "country" | "region">,
+): { key: "country" | "region"; message: string } | null {
   const hd = new (holidayLibrary())();
   const countries = hd.getCountries() ?? {};
   const country = rule.country.toUpperCase();
-  if (!(country in countries)) return `holidays: unknown country "${rule.country}"`;
+  if (!Object.hasOwn(countries, country))
+    return { key: "country", message: `unknown country "${rule.country}"` };
   if (rule.region) {
     const states = hd.getStates(country) ?? {};
-    if (!(rule.region.toUpperCase() in states))
-      return `holidays: unknown region "${rule.region}" for ${country}; known: ${Object.keys(states).join(", ") || "none"}`;
+    if (!Object.hasOwn(states, rule.region.toUpperCase()))
+      return {
+        key: "region",
+        message: `unknown region "${rule.region}" for ${country}; known: ${Object.keys(states).join(", ") || "none"}`,
+      };
   }
   return null;
 }

@@ -9,3 +9,4 @@ export { renderExplain } from "./render-explain.js";
 export { ruleLabel } from "./rule-label.js";
 export { schedulePeriods } from "./schedule-periods.js";
 export type { LedgerFreeze, Period, ScheduleQuery, ScheduleReason, ScheduleResult } from "./types.js";
+export { unknownEnvironmentWarning } from "./unknown-environment.js";

@@ -1,5 +1,7 @@
 import { compileQuery } from "./compile-query.js";
-import type { Interval } from "./rule-source.js";
+import { union } from "./evaluate-schedule.js";
+import { type Series, subtract, toSeries } from "./recurrence.js";
+import type { Interval, Source } from "./rule-source.js";
 import type { ScheduleQuery } from "./types.js";
 import { DAY } from "./wall-time.js";
 
@@ -46,10 +48,45 @@ function uidPart(text: string): string {
   );
 }
 
+const BYDAY = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
+
+/** The calendar lines of one series: DTSTART/DTEND of its first occurrence, then RRULE and EXDATE when it repeats. */
+function seriesLines(series: Series, rangeEnd: number): string[] {
+  const stop = Number.isFinite(series.first.end) ? series.first.end : rangeEnd;
+  const lines = [`DTSTART:${icsTime(series.first.start)}`, `DTEND:${icsTime(stop)}`];
+  if (series.days && series.until !== undefined)
+    lines.push(
+      `RRULE:FREQ=WEEKLY;BYDAY=${series.days.map((d) => BYDAY[d]).join(",")};UNTIL=${icsTime(series.until)}`,
+    );
+  if (series.except?.length) lines.push(`EXDATE:${series.except.map(icsTime).join(",")}`);
+  return lines;
+}
+
+interface Entry {
+  kind: "freeze" | "holiday" | "window";
+  name: string;
+  source: Source;
+  series: Series;
+}
+
+/** Each source's intervals grouped by name (a holiday calendar yields many names), in order of first start. */
+function byName(intervals: Interval[]): Interval[][] {
+  const groups = new Map<string, Interval[]>();
+  for (const i of intervals) {
+    const list = groups.get(i.name);
+    if (list) list.push(i);
+    else groups.set(i.name, [i]);
+  }
+  return [...groups.values()];
+}
+
 /**
- * An RFC 5545 calendar (CRLF, folded, escaped) with one VEVENT per freeze, holiday and window interval that overlaps
- * [from, from + days). Times are UTC ("Z"); DTSTAMP is `from`, so output is deterministic. Freezes are busy
- * (TRANSP:OPAQUE), windows free (TRANSPARENT). A freeze without an end (ledger, until lifted) ends at the range end.
+ * An RFC 5545 calendar (CRLF, folded, escaped) of the effective schedule in [from, from + days): every freeze and
+ * holiday as a busy event (TRANSP:OPAQUE), and the deploy windows net of them as free events (TRANSPARENT) — a window
+ * day inside a freeze is left out, a window a freeze cuts short appears as what is left of it. Occurrences that repeat
+ * weekly at one UTC time are one event with RRULE and EXDATE, so a year stays a few dozen events; a DST change starts
+ * a new series. Times are UTC ("Z"); DTSTAMP is `from`, so output is deterministic. A freeze without an end (ledger,
+ * until lifted) ends at the range end.
  */
 export function renderCalendar(query: ScheduleQuery, from: Date, days: number): string {
   const compiled = compileQuery(query);
@@ -65,36 +102,46 @@ export function renderCalendar(query: ScheduleQuery, from: Date, days: number): 
     `X-WR-CALNAME:${escapeText(`change-gate: freezes and deploy windows (${compiled.zone})`)}`,
     `X-WR-TIMEZONE:${compiled.zone}`,
   ];
-  const events: Interval[] = [];
-  for (const s of compiled.freezes) events.push(...s.intervals(start, end));
-  for (const s of compiled.windows ?? []) events.push(...s.intervals(start, end));
-  events.sort((a, b) => a.start - b.start || a.source.order - b.source.order);
-  for (const e of events) {
-    const freeze = e.source.kind === "freeze";
-    const kind = freeze ? (e.source.why === "holiday" ? "holiday" : "freeze") : "window";
+  const entries: Entry[] = [];
+  const frozen: Interval[] = [];
+  for (const s of compiled.freezes) {
+    const intervals = s.intervals(start, end);
+    frozen.push(...intervals);
+    const kind = s.why === "holiday" ? "holiday" : "freeze";
+    for (const group of byName(intervals))
+      for (const series of toSeries(group)) entries.push({ kind, name: group[0]!.name, source: s, series });
+  }
+  const blocks = union(frozen);
+  for (const s of compiled.windows ?? []) {
+    const { whole, pieces } = subtract(s.intervals(start, end), blocks);
+    // What a weekly freeze leaves of a window repeats too (Friday mornings before "No Friday afternoons").
+    const left = [...whole, ...pieces].sort((a, b) => a.start - b.start);
+    for (const one of toSeries(left)) entries.push({ kind: "window", name: s.label, source: s, series: one });
+  }
+  entries.sort((a, b) => a.series.first.start - b.series.first.start || a.source.order - b.source.order);
+  for (const e of entries) {
+    const freeze = e.kind !== "window";
     const title = freeze
-      ? `${e.source.why === "holiday" ? "Holiday" : "Freeze"}: ${e.name}`
+      ? `${e.kind === "holiday" ? "Holiday" : "Freeze"}: ${e.name}`
       : `Deploy window: ${e.name}`;
-    const stop = Number.isFinite(e.end) ? e.end : end;
     const description = [
       freeze
         ? "Deploys are blocked (freezes beat windows)."
-        : "Deploys are allowed unless a freeze is active.",
+        : "Deploys are allowed (freezes already left out).",
       e.source.reason ? `Reason: ${e.source.reason}` : "",
       e.source.by ? `By: ${e.source.by}` : "",
-      Number.isFinite(e.end) ? "" : "Until lifted with /unfreeze.",
+      Number.isFinite(e.series.first.end) ? "" : "Until lifted with /unfreeze.",
     ]
       .filter(Boolean)
       .join("\n");
     lines.push(
       "BEGIN:VEVENT",
-      `UID:${kind}-${e.source.order}-${uidPart(e.name)}-${icsTime(e.start)}@change-gate`,
+      `UID:${e.kind}-${e.source.order}-${uidPart(e.name)}-${icsTime(e.series.first.start)}@change-gate`,
       `DTSTAMP:${stamp}`,
-      `DTSTART:${icsTime(e.start)}`,
-      `DTEND:${icsTime(stop)}`,
+      ...seriesLines(e.series, end),
       `SUMMARY:${escapeText(title)}`,
       `DESCRIPTION:${escapeText(description)}`,
-      `CATEGORIES:${kind.toUpperCase()}`,
+      `CATEGORIES:${e.kind.toUpperCase()}`,
       `TRANSP:${freeze ? "OPAQUE" : "TRANSPARENT"}`,
       "END:VEVENT",
     );

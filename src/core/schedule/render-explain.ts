@@ -4,6 +4,7 @@ import { evaluateSchedule } from "./evaluate-schedule.js";
 import { MONTH, WEEKDAY, zoneAbbreviation } from "./format-when.js";
 import { rawPeriods } from "./schedule-periods.js";
 import type { ScheduleQuery } from "./types.js";
+import { unknownEnvironmentWarning } from "./unknown-environment.js";
 import { DAY, fromWall, isoWeekday, offsetAt, toWall, wallDayOf } from "./wall-time.js";
 
 const two = (n: number) => String(n).padStart(2, "0");
@@ -16,6 +17,17 @@ function hhmm(wall: number): string {
 function dayTitle(wallDay: number): string {
   const d = new Date(wallDay);
   return `${WEEKDAY[isoWeekday(wallDay) - 1]} ${d.getUTCDate()} ${MONTH[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/**
+ * A period's UTC times: "UTC 08:00–15:00" within one UTC day, "UTC 23:00–24:00" up to the next UTC midnight, else
+ * with dates ("UTC 27 Mar 23:00–28 Mar 23:00"), so a whole local day never reads as an empty "23:00–23:00".
+ */
+function utcSpan(start: number, end: number): string {
+  const startDay = wallDayOf(start);
+  if (end - startDay <= DAY) return `UTC ${hhmm(start)}–${end - startDay === DAY ? "24:00" : hhmm(end)}`;
+  const date = (ms: number) => `${new Date(ms).getUTCDate()} ${MONTH[new Date(ms).getUTCMonth()]}`;
+  return `UTC ${date(start)} ${hhmm(start)}–${date(end)} ${hhmm(end)}`;
 }
 
 /**
@@ -38,6 +50,8 @@ export function renderExplain(query: ScheduleQuery, at: Date, days: number): str
   const nowWall = toWall(t, zone);
   lines.push(`Now: ${dayTitle(today)} ${hhmm(nowWall)} ${abbr(t)} (${at.toISOString()})`);
   lines.push(`State: ${describeSchedule(evaluateSchedule(query, at), at)}`);
+  const warning = unknownEnvironmentWarning(query.config, query.environment);
+  if (warning) lines.push(`Warning: ${warning}`);
   if (!compiled.windows) lines.push("No deploy windows apply: open whenever no freeze is active.");
 
   const dayStarts: number[] = [];
@@ -61,7 +75,7 @@ export function renderExplain(query: ScheduleQuery, at: Date, days: number): str
         sAbbr === eAbbr
           ? `${hhmm(toWall(s, zone))}–${endText} ${sAbbr}`
           : `${hhmm(toWall(s, zone))} ${sAbbr}–${endText} ${eAbbr}`;
-      const utc = `UTC ${hhmm(s)}–${hhmm(e)}`;
+      const utc = utcSpan(s, e);
       const state = period.open ? "open  " : "closed";
       const why =
         period.reason === "window"

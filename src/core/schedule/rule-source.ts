@@ -1,10 +1,17 @@
 import type { FreezeRule, HolidayRule, WindowRule } from "../config/schema.js";
-import { parseClock, parseDateTimeLike, parseDays, parseDuration } from "../config/values.js";
+import {
+  type DateTimeLike,
+  parseClock,
+  parseDateTimeLike,
+  parseDays,
+  parseDuration,
+  parseFreezeEnd,
+} from "../config/values.js";
 import { cronFires } from "./cron-fires.js";
 import { holidayIntervals } from "./holiday-list.js";
 import { ruleLabel } from "./rule-label.js";
 import type { LedgerFreeze } from "./types.js";
-import { DAY, fromWall, isoWeekday, MINUTE, toWall, wallDayOf, wallOf } from "./wall-time.js";
+import { DAY, fromWall, isoWeekday, MINUTE, shiftedWall, wallDayOf, wallOf } from "./wall-time.js";
 
 /** A span of time one rule covers: instants in epoch ms, `start` inclusive, `end` exclusive (may be Infinity). */
 export interface Interval {
@@ -102,7 +109,9 @@ function cronSource(
         // h/m are exact elapsed time; d/w are calendar days in the zone, counted from the wall time of the start
         // (as Temporal.ZonedDateTime.add: calendar part first, then the exact part).
         const e =
-          calendarDays === 0 ? s + exact : fromWall(toWall(s, zone) + calendarDays * DAY, zone) + exact;
+          calendarDays === 0
+            ? s + exact
+            : fromWall(shiftedWall(fire, zone) + calendarDays * DAY, zone) + exact;
         if (e > from) out.push({ start: s, end: e, name: source.label, source });
       }
       return out;
@@ -111,8 +120,7 @@ function cronSource(
   return source;
 }
 
-function instantOf(text: string, zone: string): number {
-  const p = parseDateTimeLike(text);
+function instantOf(p: DateTimeLike | null, zone: string): number {
   if (!p) return Number.NaN;
   return p.kind === "instant" ? p.instant.epochMilliseconds : fromWall(wallOf(p.local), zone);
 }
@@ -148,9 +156,13 @@ export function freezeSource(rule: FreezeRule, zone: string, order: number): Sou
   const z = rule.timezone ?? zone;
   if (rule.cron !== undefined) return cronSource(rule, z, "freeze", order);
   if (rule.from !== undefined || rule.to !== undefined)
-    return fixedSource(instantOf(rule.from ?? "", z), instantOf(rule.to ?? "", z), ruleLabel(rule), order, {
-      reason: rule.reason,
-    });
+    return fixedSource(
+      instantOf(parseDateTimeLike(rule.from ?? ""), z),
+      instantOf(parseFreezeEnd(rule.to ?? ""), z),
+      ruleLabel(rule),
+      order,
+      { reason: rule.reason },
+    );
   return weeklySource(rule, z, "freeze", order);
 }
 

@@ -1,5 +1,4 @@
 import { type CompiledSchedule, compileQuery } from "./compile-query.js";
-import { decider } from "./evaluate-schedule.js";
 import type { Interval } from "./rule-source.js";
 import type { Period, ScheduleQuery, ScheduleReason } from "./types.js";
 
@@ -12,6 +11,50 @@ export interface RawPeriod {
   rule: string | null;
   /** The deciding interval (freeze or window), when there is one. */
   decider?: Interval;
+}
+
+/**
+ * The covering intervals of one kind, as a heap ordered like `decider` (latest end first, then first declared, then
+ * first started), so each cut finds its decider in O(log n): many long, overlapping cron intervals stay n log n.
+ */
+class Covering {
+  private heap: { i: Interval; seq: number }[] = [];
+  private static before(a: { i: Interval; seq: number }, b: { i: Interval; seq: number }): boolean {
+    if (a.i.end !== b.i.end) return a.i.end > b.i.end;
+    if (a.i.source.order !== b.i.source.order) return a.i.source.order < b.i.source.order;
+    return a.seq < b.seq;
+  }
+  /** `seq` grows with the interval's start (intervals are added in start order). */
+  add(i: Interval, seq: number): void {
+    const h = this.heap;
+    h.push({ i, seq });
+    for (let k = h.length - 1; k > 0; ) {
+      const parent = (k - 1) >> 1;
+      if (!Covering.before(h[k]!, h[parent]!)) break;
+      [h[k], h[parent]] = [h[parent]!, h[k]!];
+      k = parent;
+    }
+  }
+  /** The decider at t. Intervals that ended by t leave lazily: any that ends later sorts above them. */
+  at(t: number): Interval | undefined {
+    const h = this.heap;
+    while (h.length > 0 && h[0]!.i.end <= t) {
+      const last = h.pop()!;
+      if (h.length === 0) break;
+      h[0] = last;
+      for (let k = 0; ; ) {
+        const l = 2 * k + 1;
+        const r = l + 1;
+        let best = k;
+        if (l < h.length && Covering.before(h[l]!, h[best]!)) best = l;
+        if (r < h.length && Covering.before(h[r]!, h[best]!)) best = r;
+        if (best === k) break;
+        [h[k], h[best]] = [h[best]!, h[k]!];
+        k = best;
+      }
+    }
+    return h[0]?.i;
+  }
 }
 
 /** Consecutive periods covering [from, to); neighbours with the same state and rule are merged. */
@@ -28,14 +71,17 @@ export function rawPeriods(compiled: CompiledSchedule, from: number, to: number)
   const bounds = [...cuts].sort((a, b) => a - b);
   all.sort((a, b) => a.start - b.start);
   const out: RawPeriod[] = [];
-  let active: Interval[] = [];
+  const freezes = new Covering();
+  const windows = new Covering();
   let next = 0;
   for (let k = 0; k + 1 < bounds.length; k++) {
     const t = bounds[k]!;
-    while (next < all.length && all[next]!.start <= t) active.push(all[next++]!);
-    active = active.filter((i) => i.end > t);
-    const freeze = decider(active.filter((i) => i.source.kind === "freeze"));
-    const window = decider(active.filter((i) => i.source.kind === "window"));
+    while (next < all.length && all[next]!.start <= t) {
+      const i = all[next]!;
+      (i.source.kind === "freeze" ? freezes : windows).add(i, next++);
+    }
+    const freeze = freezes.at(t);
+    const window = windows.at(t);
     let p: RawPeriod;
     if (freeze)
       p = {

@@ -21,6 +21,8 @@ export interface ScheduleQuery {
   riskLevel?: RiskLevel;
   /** Active and scheduled freezes from the ledger. */
   ledger?: LedgerFreeze[];
+  /** Freezes only: windows are not consulted (the merge gate when `merge.enforce_windows` is false). */
+  ignoreWindows?: boolean;
 }
 
 export type ScheduleReason = "window" | "freeze" | "holiday" | "outside-window" | "always";

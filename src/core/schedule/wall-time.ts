@@ -67,6 +67,15 @@ export function fromWall(wall: number, zone: string): number {
   return plainDateTime(wall).toZonedDateTime(zone, { disambiguation: "compatible" }).epochMilliseconds;
 }
 
+/**
+ * The wall time the instant `fromWall(wall, zone)` shows: `wall` itself, or shifted forward when it falls in a DST gap.
+ * Same as `toWall(fromWall(wall, zone), zone)`, without Temporal on regular days (one cached look-up per day).
+ */
+export function shiftedWall(wall: number, zone: string): number {
+  if (dayInfo(zone, wallDayOf(wall)).regular) return wall;
+  return toWall(fromWall(wall, zone), zone);
+}
+
 /** The local wall time (wall ms) of an instant in `zone`. */
 export function toWall(instant: number, zone: string): number {
   const z = Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(zone);
