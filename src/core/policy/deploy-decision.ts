@@ -74,6 +74,8 @@ function waitingFor(s: ScheduleResult): string {
     const by = s.freeze?.by ? `, declared by ${cell(`@${s.freeze.by}`)}` : "";
     return `Waiting for ${what} **${cell(s.rule ?? "freeze")}**${why}${by} to end`;
   }
+  if (s.reason === "bake")
+    return `Waiting for a start with ${s.bake ?? "the bake time"} of open schedule after it (bake)`;
   return "Waiting for window";
 }
 
