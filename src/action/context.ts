@@ -9,6 +9,8 @@ export interface ActionContext {
   inputs: Inputs;
   event: WorkflowEvent;
   repo: RepoRef;
+  /** The commit the workflow runs on (GITHUB_SHA); null outside a runner. */
+  sha: string | null;
   /** The job's checkout (GITHUB_WORKSPACE); config is read from it first. */
   workspace: string | null;
   gh: GitHub;

@@ -5,6 +5,8 @@ import { InputError, type Mode } from "./inputs.js";
 export interface WorkflowEvent {
   name: string;
   payload: Record<string, unknown>;
+  /** `GITHUB_RUN_ATTEMPT`: above 1, the job is a re-run of the same event. */
+  attempt?: number;
 }
 
 /** The events each mode can handle; the first mode listing an event is the one inferred for it. */
@@ -58,8 +60,9 @@ export function readEvent(env: NodeJS.ProcessEnv): WorkflowEvent {
   const name = env.GITHUB_EVENT_NAME;
   if (!name)
     throw new InputError("GITHUB_EVENT_NAME is not set: change-gate runs as a step of a GitHub Actions job");
+  const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? 1) || 1;
   const path = env.GITHUB_EVENT_PATH;
-  if (!path || !existsSync(path)) return { name, payload: {} };
+  if (!path || !existsSync(path)) return { name, payload: {}, attempt };
   let payload: unknown;
   try {
     payload = JSON.parse(readFileSync(path, "utf8"));
@@ -69,6 +72,7 @@ export function readEvent(env: NodeJS.ProcessEnv): WorkflowEvent {
   return {
     name,
     payload: typeof payload === "object" && payload !== null ? (payload as WorkflowEvent["payload"]) : {},
+    attempt,
   };
 }
 

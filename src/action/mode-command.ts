@@ -47,6 +47,8 @@ export async function runCommandMode(ctx: ActionContext): Promise<ModeResult> {
       locked: Boolean(issue.locked),
     },
     action: payload.action ?? "",
+    // A re-run replays the comment: act on it only if no earlier attempt took it (see CommandEvent.once).
+    once: (ctx.event.attempt ?? 1) > 1,
   };
   const result = await runCommand(ctx.gh, event);
   ctx.log.info(`command ${result.command?.kind ?? "(none)"}: ${result.outcome}`);
@@ -61,6 +63,11 @@ export async function runCommandMode(ctx: ActionContext): Promise<ModeResult> {
         .join("\n"),
     );
   if (result.error) lines.push(`Error: ${cell(result.error)}`);
+  if (result.outcome === "duplicate")
+    lines.push(
+      "This comment already carries change-gate's 👀: an earlier attempt of this job took it, so nothing was done " +
+        "again. To run the command again, post it in a new comment.",
+    );
   if (result.stateChanged && result.command?.kind === "override") {
     // An override concerns its own PR only: re-check that one, as the App does.
     const { data: pr } = await ctx.gh.rest.pulls.get({ ...ctx.repo, pull_number: event.issue.number });

@@ -1,5 +1,5 @@
 import type { ConfigResult } from "../core/config/load.js";
-import { type CheckReport, evaluateChange } from "../core/policy/index.js";
+import { type CheckReport, decideChange, scheduleOnlyFacts } from "../core/policy/index.js";
 import { readActiveFreezes } from "../github/freeze-ledger/index.js";
 import { type MergeGroupLike, mergeGroupPrNumber, runMergeGroupCheck } from "../github/merge-group-check.js";
 import { type LabelEvent, recordLabelOverride } from "../github/override-label.js";
@@ -85,10 +85,10 @@ async function decide(
     return decidePr(ctx.gh, { ref: ctx.repo, pr: target.pr, now, config: config.config });
   const ledger = await readActiveFreezes(ctx.gh, ctx.repo, now);
   const number = mergeGroupPrNumber(target.group.head_ref);
-  if (number === null) return evaluateChange({ config: config.config, at: now, body: null, ledger });
+  if (number === null) return decideChange(config.config, scheduleOnlyFacts({ ledger }), now);
   const { data } = await ctx.gh.rest.pulls.get({ ...ctx.repo, pull_number: number });
-  const pr = { ...(data as PullRequestLike), draft: false };
-  return decidePr(ctx.gh, { ref: ctx.repo, pr, now, config: config.config, ledger });
+  const pr = data as PullRequestLike;
+  return decidePr(ctx.gh, { ref: ctx.repo, pr, now, config: config.config, ledger, mergeQueue: true });
 }
 
 function verdict(report: CheckReport, now: Date, what: string, permission: string | null): ModeResult {

@@ -26,6 +26,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, clock: Clock = s
     inputs,
     event,
     repo: readRepo(env, event.payload),
+    sha: env.GITHUB_SHA || null,
     workspace: env.GITHUB_WORKSPACE || null,
     gh: await createGitHub(inputs.token, env, log, {
       fanOut: mode === "sweep" || mode === "command",

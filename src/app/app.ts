@@ -49,6 +49,7 @@ export function changeGate(
     };
     const waiting = new WaitingDeployments({
       now: () => clock.now(),
+      appId: options.appId,
       timers: clock,
       log: {
         info: (m) => app.log.info(m),

@@ -57,8 +57,14 @@ export async function checkPullRequest(
     priorRun: known ?? (opts.newHead ? null : undefined),
   });
   if ("verdict" in result.check) deps.journal.recordCheckRun(ref, pr.head.sha, result.check.verdict);
-  if (labelSet && result.report && result.labels.added.length + result.labels.removed.length > 0)
-    deps.journal.recordRiskLabel(ref, pr.number, labelSet[result.report.risk.level].name, deps.clock.now());
+  const level = result.report?.risk.level;
+  if (
+    labelSet &&
+    level &&
+    level !== "unknown" &&
+    result.labels.added.length + result.labels.removed.length > 0
+  )
+    deps.journal.recordRiskLabel(ref, pr.number, labelSet[level].name, deps.clock.now());
   if (installationId !== null && result.report)
     deps.sweep?.track(installationId, ref, nextChangeOf(result.report));
   return result;

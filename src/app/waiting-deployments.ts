@@ -47,8 +47,10 @@ export interface WaitingDeploymentsOptions {
   now: () => Date;
   timers?: Timers;
   log?: Log;
-  /** Gather + decide; default `evaluateDeployment`. */
+  /** Gather + decide; default `evaluateDeployment` (with `appId`). */
   evaluate?: Evaluator;
+  /** This App's id: only its own override records approve a held deployment. */
+  appId?: number;
   /** Retries of the review call; the default sleeps on `timers`. */
   retry?: RetryOptions;
   /** Replicas: the hold is a durable job instead of a timer, and one replica at a time answers a deployment. */
@@ -109,7 +111,9 @@ export class WaitingDeployments {
       clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     };
     this.log = options.log ?? silent;
-    this.evaluate = options.evaluate ?? evaluateDeployment;
+    this.evaluate =
+      options.evaluate ??
+      ((gh, target, now, cache) => evaluateDeployment(gh, target, now, cache, options.appId));
     this.clock = new ServerClock(options.now, this.log);
     this.cluster = options.cluster;
     this.retry = {

@@ -5,8 +5,9 @@ export const COMMANDS = ["check", "explain", "calendar", "validate"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const USAGE = `Usage:
-  change-gate check    --body FILE|- [--template FILE]... [--config FILE] [--at ISO] [--env NAME]
-                       [--files FILE] [--format json|text]
+  change-gate check    --body FILE|- [--template FILE]... [--config FILE] [--extends FILE] [--at ISO]
+                       [--env NAME] [--files FILE] [--labels A,B] [--author LOGIN] [--draft]
+                       [--format json|text]
                        exit 0 pass, 1 blocked, 2 usage/config error
   change-gate explain  --config FILE [--at ISO] [--env NAME] [--days N]
   change-gate calendar --config FILE [--at ISO] [--env NAME] [--days N] > freezes.ics
@@ -18,10 +19,15 @@ export const USAGE = `Usage:
   --body      PR description (Markdown); "-" reads standard input. Optional for schedule-only checks.
   --template  the repository's PR template(s), to recognise text left in place
   --config    .github/change-gate.yml; without it the documented defaults apply
+  --extends   the config that --config's \`_extends\` names (e.g. the org's .github/change-gate.yml), merged
+              under it as the App does; without it an \`_extends\` is not applied and check warns
   --at        instant to evaluate (ISO 8601; without an offset it is read in the config's time zone); default now
   --env       deployment environment (environments.<name> in the config)
   --files     changed files: a JSON array ({filename|path, additions, deletions}), \`git diff --numstat\` output,
-              or one path per line
+              or one path per line; without it, risk is "unknown" when a risk rule reads paths or sizes
+  --labels    the PR's labels, comma-separated (description.skip.labels, risk rules by label)
+  --author    the PR author's login (description.skip.authors; a login ending in [bot] is a bot)
+  --draft     the PR is a draft: the merge gate is neutral (not enforced) until it is ready for review
   --format    text (default, for people) or json (the stable contract)
   --days      how many days explain/calendar cover (explain: 7, calendar: 90)
 `;
@@ -34,6 +40,12 @@ export interface CliArgs {
   at?: string;
   env?: string;
   files?: string;
+  /** `--labels a,b`: the PR's labels. */
+  labels: string[];
+  author?: string;
+  /** `--extends FILE`: the base config `_extends` names. */
+  extends?: string;
+  draft: boolean;
   format: "json" | "text";
   days?: number;
   help: boolean;
@@ -42,7 +54,7 @@ export interface CliArgs {
 export function parseCli(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help")
-    return { command: "check", template: [], format: "text", help: true };
+    return { command: "check", template: [], labels: [], draft: false, format: "text", help: true };
   if (!COMMANDS.includes(command as CommandName))
     throw new UsageError(`unknown command "${command}"; expected one of: ${COMMANDS.join(", ")}`);
   let values: ReturnType<typeof parse>["values"];
@@ -68,10 +80,22 @@ export function parseCli(argv: string[]): CliArgs {
     at: values.at,
     env: values.env,
     files: values.files,
+    labels: splitList(values.labels),
+    author: values.author?.trim().replace(/^@/, "") || undefined,
+    extends: values.extends,
+    draft: values.draft ?? false,
     format,
     days,
     help: values.help ?? false,
   };
+}
+
+/** `--labels a,b` (repeatable): names split on commas, blanks dropped. */
+function splitList(values: string[] | undefined): string[] {
+  return (values ?? [])
+    .flatMap((v) => v.split(","))
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
 }
 
 function parse(args: string[]) {
@@ -86,6 +110,10 @@ function parse(args: string[]) {
       at: { type: "string" },
       env: { type: "string" },
       files: { type: "string" },
+      labels: { type: "string", multiple: true },
+      author: { type: "string" },
+      extends: { type: "string" },
+      draft: { type: "boolean" },
       format: { type: "string" },
       days: { type: "string" },
       help: { type: "boolean", short: "h" },

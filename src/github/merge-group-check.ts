@@ -1,5 +1,5 @@
 import type { ConfigResult } from "../core/config/load.js";
-import { evaluateChange } from "../core/policy/index.js";
+import { decideChange, scheduleOnlyFacts } from "../core/policy/index.js";
 import { gateSummary, gateTitle } from "../core/render/index.js";
 import type { CheckRunWrite } from "./check-run.js";
 import { upsertCheckRun } from "./check-run.js";
@@ -44,20 +44,22 @@ export async function runMergeGroupCheck(
     }
     const number = mergeGroupPrNumber(group.head_ref);
     const ledger = await readActiveFreezes(gh, ref, now);
-    let report: ReturnType<typeof evaluateChange>;
+    let report: ReturnType<typeof decideChange>;
     if (number === null) {
-      report = evaluateChange({ config: config.config, at: now, body: null, ledger });
+      report = decideChange(config.config, scheduleOnlyFacts({ ledger }), now);
     } else {
       const { data } = await gh.rest.pulls.get({ ...ref, pull_number: number });
       const pr = data as PullRequestLike;
       // In the queue the PR is no longer a draft by definition; its head is not the group's head.
       report = await decidePr(gh, {
         ref,
-        pr: { ...pr, draft: false },
+        pr,
+        mergeQueue: true,
         now,
         config: config.config,
         ledger,
         templates: opts.templates,
+        appId: opts.appId,
       });
     }
     const gate = report.gates.merge;

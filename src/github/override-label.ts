@@ -1,5 +1,6 @@
 import type { Config } from "../core/config/schema.js";
 import { isBotAccount } from "../core/policy/skip.js";
+import { inertText } from "../core/render/index.js";
 import { type LedgerAudit, recordOverrideInLedger } from "./freeze-ledger/index.js";
 import { approvalsNeeded, ledgerAuditLine } from "./freeze-ledger/replies.js";
 import { checkAuthority, whoMay, yourPermission } from "./permissions.js";
@@ -103,7 +104,7 @@ export async function recordLabelOverride(
 /** Best effort: the ledger record and the check are what count; a reply lost (locked PR) hides nothing. */
 async function answer(gh: GitHub, ref: RepoRef, issue: number, body: string): Promise<void> {
   try {
-    await gh.rest.issues.createComment({ ...ref, issue_number: issue, body });
+    await gh.rest.issues.createComment({ ...ref, issue_number: issue, body: inertText(body) });
   } catch {
     // nothing to do
   }

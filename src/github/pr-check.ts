@@ -1,17 +1,10 @@
 import { type ConfigResult, formatConfigError } from "../core/config/load.js";
 import type { Config } from "../core/config/schema.js";
-import { readTemplates } from "../core/description/index.js";
-import {
-  type CheckReport,
-  type Conclusion,
-  descriptionSkipReason,
-  evaluateChange,
-  type Override,
-  pullRequestFacts,
-} from "../core/policy/index.js";
+import { type CheckReport, type Conclusion, decideChange, type Override } from "../core/policy/index.js";
 import { gateSummary, gateTitle } from "../core/render/index.js";
-import { type ChangedFile, riskLabels } from "../core/risk/index.js";
+import { riskLabels } from "../core/risk/index.js";
 import type { LedgerFreeze } from "../core/schedule/index.js";
+import { gatherPullRequestFacts, readChangeOverride } from "./change-facts.js";
 import {
   type CheckAnnotation,
   type CheckRunWrite,
@@ -21,8 +14,7 @@ import {
   sameVerdict,
   upsertCheckRun,
 } from "./check-run.js";
-import { type OverrideBatch, overrideBatch, readActiveFreezes, readOverride } from "./freeze-ledger/index.js";
-import { listPrFiles } from "./list-pr-files.js";
+import { type OverrideBatch, overrideBatch, readActiveFreezes } from "./freeze-ledger/index.js";
 import { readRepoConfig } from "./read-config.js";
 import { readRepoFile } from "./read-file.js";
 import { readPrTemplates } from "./read-templates.js";
@@ -38,7 +30,7 @@ export interface PullRequestLike {
   user: { login: string; type?: string } | null;
   labels: { name: string }[];
   base: { ref: string };
-  /** Totals GitHub sends with the PR; they spare the file listing when no rule looks at paths. */
+  /** Totals GitHub sends with the PR; they spare the file listing when no rule looks at paths (see change-facts). */
   additions?: number;
   deletions?: number;
   changed_files?: number;
@@ -56,7 +48,7 @@ export interface PrCheckOptions {
   /** Pass when this event already read it (a batch reads it once). */
   config?: ConfigResult;
   templates?: string[];
-  /** The App's id, so only its own check runs are compared and updated. */
+  /** The App's id, so only its own check runs are compared and updated and only its override records count. */
   appId?: number;
   /** What the caller knows is on the head (see `CheckRunContent.prior`); absent = read it. */
   priorRun?: CheckVerdict | null;
@@ -68,6 +60,8 @@ export interface PrCheckOptions {
    * differs, the new verdict is written as a new run without looking up the old one (GitHub shows the latest run).
    */
   previousLedger?: LedgerFreeze[];
+  /** Decided for a merge-queue group (the PR is no longer a draft there). */
+  mergeQueue?: boolean;
 }
 
 /** What happened to the head's check: written (or found unchanged), or untouched by a fan-out it does not concern. */
@@ -139,14 +133,19 @@ async function writeVerdict(
     appId: opts.appId,
     ...(existing !== undefined ? { current: existing } : { prior: opts.priorRun }),
   });
-  const labels = await syncRiskLabels(
-    gh,
-    ref,
-    pr.number,
-    pr.labels.map((l) => l.name),
-    report.risk.level,
-    riskLabels(config.risk.labels),
-  );
+  // An unknown level (no file list to read) names no label: the labels stay as they are.
+  const level = report.risk.level;
+  const labels =
+    level === "unknown"
+      ? NO_LABEL_CHANGE
+      : await syncRiskLabels(
+          gh,
+          ref,
+          pr.number,
+          pr.labels.map((l) => l.name),
+          level,
+          riskLabels(config.risk.labels),
+        );
   return { report, conclusion: text.conclusion, check, labels };
 }
 
@@ -174,8 +173,8 @@ export async function decidePr(gh: GitHub, opts: DecideOptions): Promise<CheckRe
 }
 
 /**
- * One PR decided under each of `ledgers`, from one set of reads (templates, files, overrides). Independent reads go
- * out together: a PR check waits for the slowest of them, not for their sum.
+ * One PR decided under each of `ledgers`, from one gathering of its facts (templates, files, overrides). Independent
+ * reads go out together: a PR check waits for the slowest of them, not for their sum.
  */
 async function decideUnder(
   gh: GitHub,
@@ -183,36 +182,28 @@ async function decideUnder(
   pending: readonly (LedgerFreeze[] | Promise<LedgerFreeze[]>)[],
 ): Promise<CheckReport[]> {
   const { ref, pr, config } = opts;
-  const [templates, files, ledgers] = await Promise.all([
-    opts.templates ?? readTemplatesFor(gh, ref, config),
-    needsFileList(config) ? listPrFiles(gh, ref, pr.number) : totalsOf(pr),
+  const [facts, ledgers] = await Promise.all([
+    gatherPullRequestFacts(gh, ref, pr, {
+      config,
+      now: opts.now,
+      templates: opts.templates ?? (() => readTemplatesFor(gh, ref, config)),
+      // The ledgers are read alongside; each decision below takes its own.
+      ledger: [],
+      mergeQueue: opts.mergeQueue,
+    }),
     Promise.all(pending),
   ]);
-  const facts = pullRequestFacts(pr, files);
-  const { labels, draft } = facts;
-  const input = {
-    config,
-    at: opts.now,
-    body: pr.body ?? "",
-    template: readTemplates(templates),
-    files,
-    labels,
-    skip: descriptionSkipReason(config, facts),
-    draft,
-  };
-  if (opts.override !== undefined)
-    return ledgers.map((ledger) => evaluateChange({ ...input, ledger, override: opts.override }));
-  const reports = ledgers.map((ledger) => evaluateChange({ ...input, ledger }));
+  const decide = (ledger: LedgerFreeze[], override: Override | null) =>
+    decideChange(config, { ...facts, ledger, override }, opts.now);
+  if (opts.override !== undefined) return ledgers.map((ledger) => decide(ledger, opts.override!));
+  const reports = ledgers.map((ledger) => decide(ledger, null));
   // An override only changes a schedule rule that fails, so the ledger comments are read only then.
   if (!reports.some(failsSchedule)) return reports;
-  const override = opts.overrides
-    ? await opts.overrides.get(pr.number, labels)
-    : await readOverride(gh, ref, pr.number, config, opts.now, { labels });
-  return override
-    ? reports.map((r, i) =>
-        failsSchedule(r) ? evaluateChange({ ...input, ledger: ledgers[i]!, override }) : r,
-      )
-    : reports;
+  const override = await readChangeOverride(gh, ref, facts, config, opts.now, {
+    appId: opts.appId,
+    batch: opts.overrides,
+  });
+  return override ? reports.map((r, i) => (failsSchedule(r) ? decide(ledgers[i]!, override) : r)) : reports;
 }
 
 const failsSchedule = (report: CheckReport) =>
@@ -228,24 +219,6 @@ export async function readTemplatesFor(gh: GitHub, ref: RepoRef, config: Config)
   if (setting === "auto") return readPrTemplates(gh, ref);
   const text = await readRepoFile(gh, ref, setting);
   return text === null ? [] : [text];
-}
-
-/** Only path globs need the file list; sizes come with the PR itself. */
-export function needsFileList(config: Config): boolean {
-  return config.description.skip.paths.length > 0 || config.risk.rules.some((r) => r.paths !== undefined);
-}
-
-/**
- * The PR's totals as file facts: one entry per changed file, all lines on the first, so line and file counts match
- * GitHub's without listing the files. Null when the PR object carries no totals.
- */
-function totalsOf(pr: PullRequestLike): ChangedFile[] | null {
-  if (pr.changed_files === undefined || pr.additions === undefined || pr.deletions === undefined) return null;
-  return Array.from({ length: pr.changed_files }, (_, i) => ({
-    path: `(file ${i + 1} of ${pr.changed_files})`,
-    additions: i === 0 ? pr.additions! : 0,
-    deletions: i === 0 ? pr.deletions! : 0,
-  }));
 }
 
 /** Config errors as a failing check with one annotation per error on the config file. */
@@ -372,7 +345,9 @@ export async function reevaluateOpenPrs(
     }
     if (!shared || !config) continue;
     const loaded: ConfigResult = config;
-    const overrides = loaded.ok ? overrideBatch(gh, ref, prs, loaded.config, now) : undefined;
+    const overrides = loaded.ok
+      ? overrideBatch(gh, ref, prs, loaded.config, now, { appId: opts.appId })
+      : undefined;
     for (const pr of prs) {
       try {
         const out = await runPrCheck(gh, {

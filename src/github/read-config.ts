@@ -1,3 +1,4 @@
+import { extendsOf, mergeOverBase } from "../core/config/extends.js";
 import {
   type ConfigResult,
   DEFAULT_CONFIG_PATH,
@@ -45,7 +46,7 @@ export async function readRepoConfig(
   const near = parseYaml(text, path);
   if (!near.ok) return { ok: false, errors: near.errors, file: path, source: "file" };
   let value = near.value;
-  const base = isRecord(value) && typeof value._extends === "string" ? value._extends : null;
+  const base = extendsOf(value);
   if (base !== null) {
     const target = extendsTarget(base, ref, path);
     const fail = (message: string): RepoConfig => {
@@ -68,8 +69,7 @@ export async function readRepoConfig(
     if (baseText === null) return fail(`${target.owner}/${target.repo}:${target.path} was not found`);
     const far = parseYaml(baseText, `${target.owner}/${target.repo}:${target.path}`);
     if (!far.ok) return { ok: false, errors: far.errors, file: path, source: "file" };
-    // One level only: the base's own `_extends` is ignored, so chains and cycles cannot form.
-    value = deepMerge(withoutExtends(far.value), withoutExtends(value));
+    value = mergeOverBase(far.value, value);
   }
   if (mentionsHolidays(value)) await loadHolidayLibrary();
   return { ...validateConfigValue(value, path, near.locate), source: "file" };
@@ -79,22 +79,4 @@ export async function readRepoConfig(
 function unreadable(error: unknown): UnreadableFileError {
   if (error instanceof UnreadableFileError) return error;
   throw error;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function withoutExtends(value: unknown): unknown {
-  if (!isRecord(value)) return value;
-  const { _extends: _, ...rest } = value;
-  return rest;
-}
-
-/** Nearer wins key by key; mappings merge recursively, everything else (arrays included) is replaced. */
-export function deepMerge(base: unknown, near: unknown): unknown {
-  if (!isRecord(base) || !isRecord(near)) return near === undefined ? base : near;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(near)) out[k] = deepMerge(base[k], v);
-  return out;
 }

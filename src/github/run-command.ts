@@ -1,6 +1,7 @@
 import { type Command, parseCommand } from "../core/commands/index.js";
 import type { Config } from "../core/config/schema.js";
 import { isBotAccount } from "../core/policy/skip.js";
+import { inertText } from "../core/render/index.js";
 import { describeSchedule, evaluateSchedule, type LedgerFreeze } from "../core/schedule/index.js";
 import {
   declareFreeze,
@@ -36,9 +37,17 @@ export interface CommandEvent {
   issue: { number: number; node_id?: string; is_pull_request: boolean; locked: boolean };
   /** The `issue_comment` action; only "created" runs a command. */
   action: string;
+  /**
+   * A comment is acted on once: change-gate's 👀 stays on a comment it took, and when GitHub answers the 👀 with
+   * "already there" (200, not 201) the comment was taken before (a redelivery, a replay after a restart) and nothing
+   * is done. Default true. The Action passes false on a job's first attempt: every workflow reacts as
+   * `github-actions[bot]`, so another workflow's 👀 must not silence a command; a re-run (attempt > 1) passes true.
+   */
+  once?: boolean;
 }
 
-export type CommandOutcome = "ignored" | "refused" | "invalid" | "done" | "failed";
+/** "duplicate": the comment was acted on before (see `CommandEvent.once`); nothing was done or posted. */
+export type CommandOutcome = "ignored" | "duplicate" | "refused" | "invalid" | "done" | "failed";
 
 export interface CommandResult {
   outcome: CommandOutcome;
@@ -63,10 +72,10 @@ export interface CommandResult {
 type Reaction = "eyes" | "+1" | "-1";
 
 /**
- * Runs a slash command from a newly created comment: parse, check the author's authority, change the ledger, and
- * answer with a reaction (eyes while working, +1 done, -1 refused, invalid or failed) and a reply. Edited comments,
- * bots and comments without a command cost no request at all. A reply that cannot be posted (locked issue) does not
- * undo the change.
+ * Runs a slash command from a newly created comment: take it (👀, once per comment), parse, check the author's
+ * authority, change the ledger, and answer with a reaction (+1 done, -1 refused, invalid or failed) and a reply.
+ * Edited comments, bots and comments without a command cost no request at all; a comment taken before costs one.
+ * A reply that cannot be posted (locked issue) does not undo the change.
  */
 export async function runCommand(gh: GitHub, event: CommandEvent): Promise<CommandResult> {
   const { comment, config, now } = event;
@@ -75,7 +84,7 @@ export async function runCommand(gh: GitHub, event: CommandEvent): Promise<Comma
   if (parsed === null) return ignored();
 
   const feedback = new Feedback(gh, event);
-  await feedback.react("eyes");
+  if ((await feedback.react("eyes")) === "exists" && event.once !== false) return duplicate(parsed);
   if (!parsed.ok) {
     return feedback.finish("invalid", false, `${parsed.error}.\n\n${parsed.usage}`);
   }
@@ -200,16 +209,19 @@ function ignored(): CommandResult {
   return { outcome: "ignored", stateChanged: false };
 }
 
+function duplicate(parsed: NonNullable<ReturnType<typeof parseCommand>>): CommandResult {
+  return { outcome: "duplicate", stateChanged: false, ...(parsed.ok ? { command: parsed.command } : {}) };
+}
+
 const REACTION_ENUM: Record<Reaction, string> = { eyes: "EYES", "+1": "THUMBS_UP", "-1": "THUMBS_DOWN" };
 
 /**
- * The closing feedback in one request: the reply, the outcome's reaction, and the "working" eyes taken back. Each
- * field succeeds or fails on its own (GraphQL reports a locked issue as an error on `reply` alone).
+ * The closing feedback in one request: the reply and the outcome's reaction (the 👀 stays: it marks the comment as
+ * taken). Each field succeeds or fails on its own (GraphQL reports a locked issue as an error on `reply` alone).
  */
 const CLOSING_FEEDBACK = `mutation ChangeGateFeedback($issue: ID!, $comment: ID!, $body: String!, $reaction: ReactionContent!) {
   reply: addComment(input: { subjectId: $issue, body: $body }) { commentEdge { node { id } } }
   reaction: addReaction(input: { subjectId: $comment, content: $reaction }) { reaction { content } }
-  working: removeReaction(input: { subjectId: $comment, content: EYES }) { reaction { content } }
 }`;
 
 type ClosingData = { reply?: unknown; reaction?: unknown } | null | undefined;
@@ -221,16 +233,17 @@ class Feedback {
     private readonly event: Pick<CommandEvent, "ref" | "comment" | "issue">,
   ) {}
 
-  async react(content: Reaction): Promise<boolean> {
+  /** "exists": GitHub already had this reaction from us (200); "failed": unknown, the command goes on. */
+  async react(content: Reaction): Promise<"created" | "exists" | "failed"> {
     try {
-      await this.gh.rest.reactions.createForIssueComment({
+      const { status } = await this.gh.rest.reactions.createForIssueComment({
         ...this.event.ref,
         comment_id: this.event.comment.id,
         content,
       });
-      return true;
+      return status === 200 ? "exists" : "created";
     } catch {
-      return false;
+      return "failed";
     }
   }
 
@@ -239,7 +252,7 @@ class Feedback {
       await this.gh.rest.issues.createComment({
         ...this.event.ref,
         issue_number: this.event.issue.number,
-        body,
+        body: inertText(body),
       });
       return true;
     } catch {
@@ -259,7 +272,7 @@ class Feedback {
         data = await this.gh.graphql<ClosingData>(CLOSING_FEEDBACK, {
           issue: issue.node_id,
           comment: comment.node_id,
-          body,
+          body: inertText(body),
           reaction: REACTION_ENUM[content],
         });
       } catch (error) {
@@ -301,7 +314,7 @@ export async function refuseWithConfigErrors(
   const parsed = parseCommand(comment.body, { now: event.now, timezone: "UTC" });
   if (parsed === null) return ignored();
   const feedback = new Feedback(gh, event);
-  await feedback.react("eyes");
+  if ((await feedback.react("eyes")) === "exists" && event.once !== false) return duplicate(parsed);
   const reply = [
     "change-gate cannot run commands while its config has errors, so nothing was changed:",
     "",

@@ -11,7 +11,10 @@ it("dist/action.js runs on the system clock whatever CHANGE_GATE_TEST_NOW says",
     event: "push",
     payload: examplePayload("push"),
     config: "timezone: UTC\n",
-    routes: [{ method: "GET", path: "/repos/Codertocat/Hello-World/issues", body: [] }],
+    routes: [
+      { method: "GET", path: "/repos/Codertocat/Hello-World/issues", body: [] },
+      { method: "GET", path: /\/commits\/[0-9a-f]{40}\/pulls$/, body: [] },
+    ],
     env: { CHANGE_GATE_TEST_NOW: "2020-01-06T10:00:00Z" },
   });
   expect(run.code).toBe(0);

@@ -165,12 +165,17 @@ describe("command mode: /override", () => {
         {
           method: "GET",
           path: `${REPO}/issues/1/comments`,
-          body: () =>
-            records.map((body, i) => ({
+          // The person's own /override is the approval (authority re-checked now); the record proves its audit.
+          body: () => [
+            payload.comment,
+            ...records.map((body, i) => ({
               id: 9 + i,
               body,
               user: { login: "github-actions[bot]", type: "Bot" },
+              created_at: "2026-11-24T10:00:00Z",
+              updated_at: "2026-11-24T10:00:00Z",
             })),
+          ],
         },
         ...prRoutes({ pr: 1, sha: pr.head.sha }).filter((r) => r.path !== `${REPO}/issues`),
       ],
@@ -188,6 +193,24 @@ describe("command mode: /override", () => {
     expect(check.conclusion).toBe("success");
     expect(check.output.summary).toContain("**Override** by @Codertocat: hotfix for INC-1234");
     expect(run.summary).toContain("Re-checked #1: success.");
+  });
+});
+
+describe("command mode: a re-run does not replay a command (issue 14.8)", () => {
+  it("a re-run job (GITHUB_RUN_ATTEMPT 2) finds its 👀 on the comment and does nothing again", async () => {
+    const run = await runAction({
+      event: "issue_comment",
+      payload: comment("/freeze for 2h"),
+      config: CONFIG,
+      routes: [{ method: "POST", path: /\/reactions$/, status: 200, body: { id: 1, content: "eyes" } }],
+      now: NOW,
+      env: { GITHUB_RUN_ATTEMPT: "2" },
+    });
+    expect(errors(run)).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(writes(run.requests)).toEqual([`POST ${REPO}/issues/comments/492700400/reactions`]);
+    expect(run.summary).toContain("— duplicate");
+    expect(run.summary).toContain("post it in a new comment");
   });
 });
 

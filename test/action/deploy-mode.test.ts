@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { overrideRecordBody } from "../../src/github/freeze-ledger/override.js";
 import type { Route } from "../support/fake-github.js";
 import { ensureBuilt, errors, examplePayload, runAction } from "./harness.js";
 import { ledgerIssue } from "./ledger.js";
@@ -12,6 +13,12 @@ environments:
 
 /** No `/freeze` in the ledger: no open change-freeze issues. */
 const noFreezes: Route = { method: "GET", path: "/repos/Codertocat/Hello-World/issues", body: [] };
+/** The deployed commit came from no pull request. */
+const noPulls: Route = {
+  method: "GET",
+  path: /^\/repos\/Codertocat\/Hello-World\/commits\/[0-9a-f]{40}\/pulls$/,
+  body: [],
+};
 
 beforeAll(ensureBuilt);
 
@@ -21,7 +28,7 @@ describe("deploy mode", () => {
       event: "push",
       payload: examplePayload("push"),
       config: CONFIG,
-      routes: [noFreezes],
+      routes: [noFreezes, noPulls],
       now: "2026-11-24T10:00:00Z",
     });
     expect(run.code).toBe(0);
@@ -46,7 +53,7 @@ describe("deploy mode", () => {
       payload: examplePayload("workflow_dispatch"),
       inputs: { mode: "deploy" },
       config: CONFIG,
-      routes: [noFreezes],
+      routes: [noFreezes, noPulls],
       now: "2026-11-27T17:00:00Z",
     });
     expect(run.code).toBe(1);
@@ -72,7 +79,7 @@ describe("deploy mode", () => {
       event: "deployment",
       payload,
       config: CONFIG,
-      routes: [noFreezes],
+      routes: [noFreezes, noPulls],
       now: "2026-11-27T17:00:00Z",
     });
     expect(run.code).toBe(0);
@@ -86,7 +93,7 @@ describe("deploy mode", () => {
       payload: examplePayload("release"),
       inputs: { wait: "true", maxWait: "30m" },
       config: CONFIG,
-      routes: [noFreezes],
+      routes: [noFreezes, noPulls],
       now: "2026-11-24T08:57:00Z",
     });
     expect(errors(run)).toEqual([]);
@@ -112,7 +119,7 @@ describe("deploy mode", () => {
       payload: examplePayload("push"),
       inputs: { wait: "true", maxWait: "1h" },
       config: CONFIG,
-      routes: [noFreezes],
+      routes: [noFreezes, noPulls],
       now: "2026-11-24T07:00:00Z",
     });
     expect(run.code).toBe(1);
@@ -135,6 +142,7 @@ describe("deploy mode", () => {
       inputs: { mode: "deploy", wait: "true", maxWait: "1h" },
       config: CONFIG,
       routes: [
+        noPulls,
         { method: "GET", path: issues, body: [], times: 2 },
         { method: "GET", path: issues, body: [freeze], times: 3 },
         { method: "GET", path: issues, body: [] },
@@ -167,6 +175,7 @@ describe("deploy mode", () => {
       inputs: { wait: "true", maxWait: "1h" },
       config: CONFIG,
       routes: [
+        noPulls,
         { method: "GET", path: issues, body: [], times: 1 },
         { method: "GET", path: issues, body: [freeze] },
       ],
@@ -189,6 +198,7 @@ describe("deploy mode", () => {
       payload: examplePayload("push"),
       routes: [
         noFreezes,
+        noPulls,
         {
           method: "GET",
           path: "/repos/Codertocat/Hello-World/contents/.github/change-gate.yml",
@@ -208,7 +218,7 @@ describe("deploy mode", () => {
       event: "push",
       payload: examplePayload("push"),
       config: 'timezone: UTC\nwindows:\n  - { days: Mon-Thu, start: "9am", end: "16:00" }\n',
-      routes: [noFreezes],
+      routes: [noFreezes, noPulls],
       now: "2026-11-24T10:00:00Z",
     });
     expect(run.code).toBe(1);
@@ -225,7 +235,7 @@ describe("deploy mode", () => {
       payload: examplePayload("push"),
       inputs: { failOn: "never" },
       config: CONFIG,
-      routes: [noFreezes],
+      routes: [noFreezes, noPulls],
       now: "2026-11-27T17:00:00Z",
     });
     expect(run.code).toBe(0);
@@ -241,11 +251,148 @@ describe("deploy mode", () => {
       payload: examplePayload("push"),
       inputs: { failOn: "never" },
       config: "timezone: Mars/Olympus_Mons\n",
-      routes: [noFreezes],
+      routes: [noFreezes, noPulls],
     });
     expect(run.code).toBe(1);
     expect(errors(run)[0]).toMatch(
       /^change-gate config is invalid:\n\.github\/change-gate\.yml:1:\d+: timezone/,
     );
+  });
+});
+
+describe("deploy mode decides on the PR behind the deployed commit, as the App does", () => {
+  const REPO_PATH = "/repos/Codertocat/Hello-World";
+  const SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+  const PR_CONFIG = `timezone: UTC
+windows:
+  - { days: Mon-Thu, start: "09:00", end: "16:00" }
+risk:
+  rules:
+    - { paths: ["migrations/**"], level: high, reason: database migration }
+  windows:
+    high: [{ days: Tue-Thu, start: "10:00", end: "12:00" }]
+environments:
+  production: { require: [rollback, blast_radius] }
+`;
+  const DESCRIBED =
+    "## Rollback plan\nRevert and redeploy v1.4.2.\n\n## Blast radius\nLogin only; worst case a re-login.\n";
+  const pullOf = (body: string, labels: string[] = []) => ({
+    number: 12,
+    body,
+    state: "closed",
+    merged_at: "2026-11-24T08:00:00Z",
+    merge_commit_sha: SHA,
+    user: { login: "octocat", type: "User" },
+    labels: labels.map((name) => ({ name })),
+    base: { ref: "main" },
+  });
+  const routes = (o: { body?: string; files?: string[]; comments?: unknown[] }): Route[] => [
+    noFreezes,
+    { method: "GET", path: `${REPO_PATH}/commits/${SHA}/pulls`, body: [pullOf(o.body ?? DESCRIBED)] },
+    {
+      method: "GET",
+      path: `${REPO_PATH}/pulls/12/files`,
+      body: (o.files ?? ["src/app.ts"]).map((filename) => ({
+        filename,
+        additions: 3,
+        deletions: 1,
+        status: "modified",
+      })),
+    },
+    { method: "GET", path: `${REPO_PATH}/issues/12/comments`, body: o.comments ?? [] },
+  ];
+  const push = () => ({ ...examplePayload("push"), after: SHA });
+
+  it("looks the PR up by the deployed SHA and rejects a deploy whose PR lacks what the environment requires", async () => {
+    const run = await runAction({
+      event: "push",
+      payload: push(),
+      inputs: { environment: "production" },
+      config: PR_CONFIG,
+      routes: routes({ body: "Quick fix, no notes." }),
+      now: "2026-11-24T10:30:00Z",
+    });
+    expect(run.requests.some((r) => r.path === `${REPO_PATH}/commits/${SHA}/pulls`)).toBe(true);
+    expect(run.code).toBe(1);
+    expect(errors(run)[0]).toMatch(/^Deploy blocked \(production\): Rollback plan: /);
+    expect(run.outputs).toMatchObject({ open: "true", conclusion: "failure" });
+    expect(run.summary).toContain("Deployed commit from pull request #12.");
+  });
+
+  it("holds a high-risk change (by its files) to risk.windows.high", async () => {
+    const run = await runAction({
+      event: "push",
+      payload: push(),
+      inputs: { environment: "production" },
+      config: PR_CONFIG,
+      routes: routes({ files: ["migrations/0042_add_index.sql"] }),
+      now: "2026-11-24T13:00:00Z",
+    });
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ open: "false", "risk-level": "high", conclusion: "failure" });
+    expect(errors(run)[0]).toContain("opens Wed 25 Nov 10:00 UTC");
+  });
+
+  it("an /override recorded on the PR opens the deploy gate during a freeze, as the App's protection rule does", async () => {
+    // As the Action's command mode leaves them: the person's /override, and the bot's record citing it once audited.
+    const at = "2026-11-24T09:00:00Z";
+    const command = {
+      id: 41,
+      user: { login: "alice", type: "User" },
+      body: "/override hotfix for the outage",
+    };
+    const record = {
+      id: 42,
+      user: { login: "github-actions[bot]", type: "Bot" },
+      body: overrideRecordBody(
+        12,
+        {
+          by: "alice",
+          reason: "hotfix for the outage",
+          sourceUrl: "https://github.com/Codertocat/Hello-World/pull/12#issuecomment-41",
+        },
+        new Date(at),
+        "Override approved by @alice",
+      ),
+    };
+    const admin: Route = {
+      method: "GET",
+      path: `${REPO_PATH}/collaborators/alice/permission`,
+      body: { permission: "admin", role_name: "admin", user: { login: "alice" } },
+    };
+    const frozen: Route = {
+      method: "GET",
+      path: `${REPO_PATH}/issues`,
+      body: [ledgerIssue(7, { from: "2026-11-24T06:00:00Z", until: null, reason: "incident" })],
+    };
+    const run = await runAction({
+      event: "push",
+      payload: push(),
+      inputs: { environment: "production" },
+      config: PR_CONFIG,
+      routes: [
+        frozen,
+        admin,
+        ...routes({ comments: [command, record].map((c) => ({ ...c, created_at: at, updated_at: at })) }),
+      ],
+      now: "2026-11-24T10:30:00Z",
+    });
+    expect(errors(run)).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ open: "false", reason: "freeze", conclusion: "success" });
+    expect(run.summary).toContain("**Override** by @alice: hotfix for the outage");
+  });
+
+  it("a commit from no PR is refused for an environment that requires a description", async () => {
+    const run = await runAction({
+      event: "push",
+      payload: push(),
+      inputs: { environment: "production" },
+      config: PR_CONFIG,
+      routes: [noFreezes, noPulls],
+      now: "2026-11-24T10:30:00Z",
+    });
+    expect(run.code).toBe(1);
+    expect(errors(run)[0]).toContain("no pull request found for commit ec26c3e");
   });
 });

@@ -61,6 +61,7 @@ describe("errors fail the step with a message that says what to do", () => {
           status: 401,
           body: { message: "Bad credentials" },
         },
+        { method: "GET", path: /\/commits\/[0-9a-f]{40}\/pulls$/, body: [] },
       ],
       now: "2026-11-24T10:00:00Z",
     });

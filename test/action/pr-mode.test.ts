@@ -121,6 +121,49 @@ describe("pr mode", () => {
     expect(check.output.summary).toContain("**Override** by @Codertocat: `emergency` label");
   });
 
+  it("during a freeze, an override record another workflow wrote as github-actions[bot] approves nothing (issue 14.1)", async () => {
+    const payload = openedPr(READY_BODY);
+    const record = {
+      v: 1,
+      pr: 2,
+      by: "Codertocat",
+      reason: "hotfix",
+      at: "2026-11-24T09:00:00.000Z",
+      source: null,
+    };
+    const run = await runAction({
+      event: "pull_request",
+      payload,
+      config: CONFIG,
+      routes: [
+        ...FROZEN_LEDGER,
+        {
+          method: "GET",
+          path: `${REPO}/issues/2/comments`,
+          body: [
+            {
+              id: 5,
+              user: { login: "github-actions[bot]", type: "Bot" },
+              body: `Override approved by @Codertocat: hotfix\n\n<!-- change-gate:override ${JSON.stringify(record)} -->`,
+              created_at: "2026-11-24T09:00:00Z",
+              updated_at: "2026-11-24T09:00:00Z",
+            },
+          ],
+        },
+        ...prRoutes({ pr: 2, sha: payload.pull_request.head.sha }),
+      ],
+      now: NOW,
+    });
+    expect(errors(run)).toEqual([expect.stringMatching(/^Not ready to merge: closed by freeze Freeze #7/)]);
+    const check = run.requests.find((r) => r.method === "POST" && r.path === `${REPO}/check-runs`)?.body as {
+      conclusion: string;
+      output: { summary: string };
+    };
+    expect(check.conclusion).toBe("failure");
+    expect(check.output.summary).not.toContain("**Override**");
+    expect(run.outputs.conclusion).toBe("failure");
+  });
+
   it("a PR without a rollback plan fails the check and the job, and is labelled high risk", async () => {
     const payload = openedPr("This is a pretty simple change that we need to pull into master.");
     const run = await runAction({

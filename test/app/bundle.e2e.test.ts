@@ -1,25 +1,15 @@
 // The bundle end to end: `node dist/app.js` on a loopback port, GitHub's API replaced by a local fake server.
-import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { sign } from "@octokit/webhooks-methods";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { type AppBundle, postDelivery, startAppBundle } from "../support/app-bundle.js";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.js";
 import { head, openRequest } from "../support/raw-http.js";
-import { example, PRIVATE_KEY } from "./harness.js";
+import { example } from "./harness.js";
 
 const SECRET = "e2e-secret";
 let fake: FakeGitHub;
-let app: ChildProcess;
+let app: AppBundle;
 let port: number;
-let output = "";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   fake = await startFakeGitHub([
@@ -38,66 +28,31 @@ beforeAll(async () => {
       body: [{ name: "risk: high", color: "d93f0b", description: "d" }],
     },
   ]);
-  port = await freePort();
-  app = spawn(process.execPath, ["dist/app.js"], {
-    env: {
-      PATH: process.env.PATH,
-      APP_ID: "1",
-      PRIVATE_KEY,
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      GITHUB_API_URL: fake.url,
-      SWEEP_INTERVAL: "0",
-      LOG_LEVEL: "info",
-    },
-  });
-  app.stdout?.on("data", (d) => (output += d));
-  app.stderr?.on("data", (d) => (output += d));
-  for (let i = 0; i < 200 && !output.includes("change-gate listening on"); i++)
-    await new Promise((r) => setTimeout(r, 100));
-  if (!output.includes("change-gate listening on")) throw new Error(`app did not start:\n${output}`);
+  app = await startAppBundle({ apiUrl: fake.url, secret: SECRET });
+  port = app.port;
 }, 60_000);
 
 afterAll(async () => {
-  app?.kill("SIGTERM");
+  app?.child.kill("SIGTERM");
   await fake?.close();
 });
 
 it("a signed pull_request.opened posted to dist/app.js creates exactly one check run", async () => {
   const body = JSON.stringify(example("pull_request", "opened"));
-  const res = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": "pull_request",
-      "x-github-delivery": "e2e-1",
-      "x-hub-signature-256": await sign(SECRET, body),
-    },
-    body,
-  });
+  const res = await postDelivery(port, SECRET, "pull_request", body, "e2e-1");
   // 200 when the handler finished within the acknowledgement time, 202 when it goes on after the response.
   expect([200, 202]).toContain(res.status);
   const created = () => fake.requests.filter((r) => r.method === "POST" && r.path.endsWith("/check-runs"));
   for (let i = 0; i < 100 && created().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
   expect(created()).toHaveLength(1);
   expect(created()[0]?.body).toMatchObject({ name: "change-gate", conclusion: "failure" });
-  expect(output).not.toContain("ghs_e2e");
+  expect(app.output()).not.toContain("ghs_e2e");
 });
 
 it("a mis-signed delivery is refused and reaches no API", async () => {
   const before = fake.requests.length;
   const body = JSON.stringify(example("pull_request", "opened"));
-  const res = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": "pull_request",
-      "x-github-delivery": "e2e-2",
-      "x-hub-signature-256": await sign("wrong", body),
-    },
-    body,
-  });
+  const res = await postDelivery(port, SECRET, "pull_request", body, "e2e-2", await sign("wrong", body));
   expect(res.status).toBeGreaterThanOrEqual(400);
   expect(fake.requests.length).toBe(before);
 });

@@ -37,7 +37,8 @@ describe("change-gate check --format json (the DESIGN §6 contract)", () => {
         nextOpen: "2026-11-24T09:00:00.000Z",
         closesAt: "2026-11-24T15:00:00.000Z",
       },
-      risk: { level: "low", labels: ["risk: low"] },
+      // The example's risk rules read paths and sizes; without --files nobody knows them.
+      risk: { level: "unknown", labels: [] },
       gates: { merge: { conclusion: "success" }, deploy: { conclusion: "success" } },
     });
     expect(Object.keys(out)).toEqual(

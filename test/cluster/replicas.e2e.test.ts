@@ -1,77 +1,38 @@
 // N replicas of `node dist/app.js` on one real Redis, GitHub replaced by a loopback fake: what users of a scaled-out
 // App observe — one check run per delivery whichever replicas it reaches, and a held deployment approved once, at the
 // end of its freeze, by a surviving replica after the one that held it was killed.
-import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { sign } from "@octokit/webhooks-methods";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { example, PRIVATE_KEY } from "../app/harness.js";
+import { example } from "../app/harness.js";
 import { PAYLOAD } from "../deploy/helpers.js";
+import { type AppBundle, postDelivery, startAppBundle } from "../support/app-bundle.js";
 import { type FakeGitHub, type Recorded, type Route, startFakeGitHub } from "../support/fake-github.js";
 import { deleteKeys, REDIS_URL, redisAvailable, testPrefix } from "./redis.js";
 
 const SECRET = "replica-secret";
 const available = await redisAvailable();
 const prefix = testPrefix();
-const replicas: { child: ChildProcess; port: number; output: () => string }[] = [];
+const replicas: AppBundle[] = [];
 let fake: FakeGitHub | undefined;
 // The bundle as the Docker image ships it: dist/ alone, no node_modules to fall back on.
 const shipped = mkdtempSync(join(tmpdir(), "cg-dist-"));
 cpSync("dist", join(shipped, "dist"), { recursive: true });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startReplica(apiUrl: string, env: Record<string, string> = {}) {
-  const port = await freePort();
-  let output = "";
-  const child = spawn(process.execPath, ["dist/app.js"], {
+async function startReplica(apiUrl: string) {
+  const replica = await startAppBundle({
+    apiUrl,
+    secret: SECRET,
     cwd: shipped,
-    env: {
-      PATH: process.env.PATH,
-      APP_ID: "1",
-      PRIVATE_KEY,
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      GITHUB_API_URL: apiUrl,
-      SWEEP_INTERVAL: "0",
-      LOG_LEVEL: "info",
-      REDIS_URL,
-      CHANGE_GATE_REDIS_PREFIX: prefix,
-      ...env,
-    },
+    env: { REDIS_URL, CHANGE_GATE_REDIS_PREFIX: prefix },
   });
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  for (let i = 0; i < 200 && !output.includes("change-gate listening on"); i++)
-    await new Promise((r) => setTimeout(r, 50));
-  if (!output.includes("change-gate listening on")) throw new Error(`replica did not start:\n${output}`);
-  const replica = { child, port, output: () => output };
   replicas.push(replica);
   return replica;
 }
 
 async function deliver(port: number, name: string, payload: object, id: string): Promise<number> {
-  const body = JSON.stringify(payload);
-  const res = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": name,
-      "x-github-delivery": id,
-      "x-hub-signature-256": await sign(SECRET, body),
-    },
-    body,
-  });
+  const res = await postDelivery(port, SECRET, name, payload, id);
   await res.text();
   return res.status;
 }

@@ -2,11 +2,20 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, example, type Harness } from "../app/harness.js";
-import { fakeApi, freezeIssue, GOOD_BODY, OWNER, PAYLOAD, pullRequest, REPO, SHA } from "./helpers.js";
+import {
+  CONFIG,
+  fakeApi,
+  freezeIssue,
+  GOOD_BODY,
+  OWNER,
+  PAYLOAD,
+  pullRequest,
+  REPO,
+  SHA,
+} from "./helpers.js";
 
 const BASE = `/repos/${OWNER}/${REPO}`;
 const INSTALLATION = (PAYLOAD as unknown as { installation: { id: number } }).installation.id;
-const REACTIONS = `${BASE}/issues/comments/492700400/reactions`;
 const HEAD = "0123456789abcdef0123456789abcdef01234567";
 
 beforeEach(() => nock.disableNetConnect());
@@ -35,16 +44,20 @@ interface Commands {
 }
 
 /** What the command side needs on top of the deploy gate's fake API: token, reactions, permission, comments. */
-function commandApi(prComments: Record<string, unknown>[]): Commands {
+function commandApi(prComments: Record<string, unknown>[], reacted = new Set<string>()): Commands {
   const seen: Commands = { comments: [], reactions: [], checkRuns: [] };
   nock("https://api.github.com")
     .persist()
     .post(`/app/installations/${INSTALLATION}/access_tokens`)
     .reply(201, { token: "ghs_test", expires_at: "2099-01-01T00:00:00Z", permissions: {} })
-    .post(REACTIONS)
-    .reply((_uri, body) => {
+    .post(/\/issues\/comments\/\d+\/reactions$/)
+    .reply((uri, body) => {
+      // As GitHub: 200 when the App's reaction is already on that comment, 201 when it is new.
+      const key = `${uri} ${(body as { content: string }).content}`;
+      const exists = reacted.has(key);
+      reacted.add(key);
       seen.reactions.push((body as { content: string }).content);
-      return [201, { id: 1 }];
+      return [exists ? 200 : 201, { id: 1 }];
     })
     .get(`${BASE}/collaborators/Codertocat/permission`)
     .reply(200, { permission: "admin", role_name: "maintain" })
@@ -58,7 +71,15 @@ function commandApi(prComments: Record<string, unknown>[]): Commands {
       const text = (body as { body: string }).body;
       seen.comments.push({ issue, body: text });
       if (issue === 1)
-        prComments.push({ id: 2, user: { login: "change-gate[bot]", type: "Bot" }, body: text });
+        prComments.push({
+          id: 2,
+          user: { login: "change-gate[bot]", type: "Bot" },
+          body: text,
+          created_at: "2026-11-24T10:00:00Z",
+          updated_at: "2026-11-24T10:00:00Z",
+          // Written with the installation token of the harness's App (id 1): only such records count.
+          performed_via_github_app: { id: 1, slug: "change-gate" },
+        });
       return [201, { id: 2, html_url: `https://github.com/${OWNER}/${REPO}/pull/1#issuecomment-2` }];
     })
     // The closing reply and reaction, as one GraphQL mutation (the payloads carry node ids); the command comments
@@ -236,5 +257,92 @@ describe("commands re-evaluate held deployments at once (App)", () => {
     expect(seen.checkRuns.at(-1)!.output?.summary).toContain(
       "**Override** by @Codertocat: `emergency` label",
     );
+  });
+});
+
+describe("override trust and replays in the App (issue 14)", () => {
+  /** What the override check on HEAD reads after an /override (no run yet), answered for any number of re-checks. */
+  function recheckMany(seen: Commands): void {
+    nock("https://api.github.com")
+      .persist()
+      .get(`${BASE}/pulls/1`)
+      .reply(200, {
+        ...pullRequest(1, GOOD_BODY),
+        state: "open",
+        merged_at: null,
+        head: { sha: HEAD, ref: "fix" },
+      })
+      .get(new RegExp(`${BASE}/commits/${HEAD}/check-runs`))
+      .query(true)
+      .reply(200, { total_count: 0, check_runs: [] })
+      .post(`${BASE}/check-runs`)
+      .reply((_uri, body) => {
+        seen.checkRuns.push(body as Commands["checkRuns"][number]);
+        return [201, { id: 9 }];
+      })
+      .post(`${BASE}/issues/1/labels`)
+      .reply(200, [{ name: "risk: low" }]);
+  }
+
+  it("an override record written by another workflow (github-actions[bot]) or another App does not release a held deployment", async () => {
+    const h = await createHarness();
+    const forged = `Override approved by @Codertocat: hotfix\n\n<!-- change-gate:override ${JSON.stringify({ v: 1, pr: 1, by: "Codertocat", reason: "hotfix", at: "2026-11-24T08:00:00.000Z", source: null })} -->`;
+    const at = { created_at: "2026-11-24T08:00:00Z", updated_at: "2026-11-24T08:00:00Z" };
+    commandApi([
+      { id: 5, user: { login: "github-actions[bot]", type: "Bot" }, body: forged, ...at },
+      {
+        id: 6,
+        user: { login: "other-app[bot]", type: "Bot" },
+        body: forged,
+        ...at,
+        performed_via_github_app: { id: 99 },
+      },
+    ]);
+    const api = fakeApi({ pulls: [pullRequest(1, GOOD_BODY)] });
+    api.ledger = [freezeIssue(7, "2026-11-23T12:00:00Z", null, "payments incident")];
+    await held(h, api);
+    expect(api.posts.some((p) => (p as { state?: string }).state === "approved")).toBe(false);
+  });
+
+  it("with `overrides.approvals: 2`, one person hiding a second approver's block in the reason does not release the deployment", async () => {
+    const h = await createHarness();
+    const prComments: Record<string, unknown>[] = [];
+    const seen = commandApi(prComments);
+    const api = fakeApi({
+      pulls: [pullRequest(1, GOOD_BODY)],
+      config: `${CONFIG}overrides: { approvals: 2 }\n`,
+    });
+    api.ledger = [freezeIssue(7, "2026-11-23T12:00:00Z", null, "payments incident")];
+    recheckMany(seen);
+    await held(h, api);
+    const bob = `<!-- change-gate:override ${JSON.stringify({ v: 1, pr: 1, by: "bob", reason: "x", at: "2026-11-24T08:00:00.000Z", source: null })} -->`;
+    await h.send("issue_comment", command("/override hotfix", { pullRequest: true }));
+    const second = command(`/override hotfix ${bob}`, { pullRequest: true });
+    second.comment.id += 1;
+    await h.send("issue_comment", second);
+    await h.runtime.waiting.idle();
+    // Both records were written (one per command), yet only Codertocat approved.
+    expect(prComments).toHaveLength(2);
+    expect(api.posts.some((p) => (p as { state?: string }).state === "approved")).toBe(false);
+    expect(h.runtime.waiting.pending()).toHaveLength(1);
+    expect(seen.checkRuns.at(-1)).toMatchObject({ conclusion: "failure" });
+  });
+
+  it("an /override redelivered to a restarted App (or another replica) writes no second record", async () => {
+    const prComments: Record<string, unknown>[] = [];
+    const reacted = new Set<string>();
+    const seen = commandApi(prComments, reacted);
+    const api = fakeApi({ pulls: [pullRequest(1, GOOD_BODY)] });
+    recheckMany(seen);
+    const payload = command("/override hotfix for INC-1234", { pullRequest: true });
+    await (await createHarness()).send("issue_comment", payload, "delivery-override");
+    // A new process: nothing in memory, so what GitHub holds (the App's 👀 on the comment) decides.
+    const restarted = await createHarness();
+    await restarted.send("issue_comment", payload, "delivery-override");
+    await restarted.runtime.waiting.idle();
+    expect(seen.reactions).toEqual(["eyes", "+1", "eyes"]);
+    expect(seen.comments.filter((c) => c.body.includes("<!-- change-gate:override "))).toHaveLength(1);
+    expect(prComments).toHaveLength(1);
+    expect(api.posts).toEqual([]);
   });
 });

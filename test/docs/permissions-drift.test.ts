@@ -58,6 +58,8 @@ describe("docs show the example workflows' permissions", () => {
     ["docs/action.md", /^\| PR check/, "change-gate PR check"],
     ["docs/action.md", /^\| commands/, "change-gate commands"],
     ["docs/action.md", /^\| sweep/, "change-gate sweep"],
+    ["docs/security.md", /^\| Deploy gate/, "deploy"],
+    ["docs/action.md", /^\| deploy gate/, "deploy"],
   ];
   it.each(ROWS)("%s table row %s", (file, row, workflow) => {
     const line = readFileSync(file, "utf8")

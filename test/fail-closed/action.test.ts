@@ -116,9 +116,17 @@ describe("Action pr mode", () => {
 
 describe("Action deploy mode", () => {
   const push = () => examplePayload("push");
+  const deployed = `${REPO}/commits/${push().after}/pulls`;
   const happy: Route[] = [
     { method: "GET", path: `${REPO}/issues`, body: [] },
     { method: "GET", path: ORG_LEDGER, body: [] },
+    // The pushed commit came from PR #12, whose description and overrides the gate reads.
+    {
+      method: "GET",
+      path: deployed,
+      body: [{ number: 12, body: READY_BODY, user: { login: "octocat", type: "User" }, labels: [] }],
+    },
+    { method: "GET", path: `${REPO}/issues/12/comments`, body: [] },
   ];
 
   it("baseline: an open gate passes", async () => {
@@ -137,6 +145,8 @@ describe("Action deploy mode", () => {
     counter.add([
       ...rows("deploy: repo freeze ledger", "GET", `${REPO}/issues`, [500, 401, 403, 404, 422]),
       ...rows("deploy: org freeze ledger", "GET", ORG_LEDGER, [500, 401, 422]),
+      ...rows("deploy: PRs of the deployed commit", "GET", deployed, [500, 401, 403, 404, 422]),
+      ...rows("deploy: override comments", "GET", `${REPO}/issues/12/comments`, [500, 401, 403, 404]),
       // Without a checkout the config comes through the API.
       ...rows(
         "deploy without checkout: config read",

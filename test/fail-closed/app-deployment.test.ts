@@ -18,14 +18,21 @@ import {
 } from "./app-fake.js";
 
 const boom = vi.hoisted(() => ({ at: null as string | null }));
-vi.mock("../../src/core/policy/index.js", async (importOriginal) => {
-  const m = await importOriginal<typeof import("../../src/core/policy/index.js")>();
+// Mocked where they are defined, so every caller (the shared decideChange too) goes through the mock.
+vi.mock("../../src/core/policy/evaluate-change.js", async (importOriginal) => {
+  const m = await importOriginal<typeof import("../../src/core/policy/evaluate-change.js")>();
   return {
     ...m,
     evaluateChange: (...a: Parameters<typeof m.evaluateChange>) => {
       if (boom.at === "evaluateChange") throw new Error("evaluateChange exploded");
       return m.evaluateChange(...a);
     },
+  };
+});
+vi.mock("../../src/core/policy/skip.js", async (importOriginal) => {
+  const m = await importOriginal<typeof import("../../src/core/policy/skip.js")>();
+  return {
+    ...m,
     descriptionSkipReason: (...a: Parameters<typeof m.descriptionSkipReason>) => {
       if (boom.at === "descriptionSkipReason") throw new Error("descriptionSkipReason exploded");
       return m.descriptionSkipReason(...a);

@@ -352,6 +352,9 @@ export function fakeGitHub(s: Scenario = {}, faultOrFaults?: Fault | Fault[]) {
               {
                 id: 1,
                 user: { login: "change-gate[bot]", type: "Bot" },
+                created_at: "2026-11-24T09:00:00Z",
+                updated_at: "2026-11-24T09:00:00Z",
+                performed_via_github_app: { id: 1, slug: "change-gate" },
                 body: overrideRecordBody(
                   PR,
                   { by: "alice", reason: "hotfix", sourceUrl: null },

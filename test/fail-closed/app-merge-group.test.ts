@@ -4,8 +4,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vites
 import { createApp, example, type Fault, fakeGitHub, GROUP_SHA, PR, pathCounter, SHA } from "./app-fake.js";
 
 const boom = vi.hoisted(() => ({ at: null as string | null }));
-vi.mock("../../src/core/policy/index.js", async (importOriginal) => {
-  const m = await importOriginal<typeof import("../../src/core/policy/index.js")>();
+// Mocked where they are defined, so every caller (the shared decideChange too) goes through the mock.
+vi.mock("../../src/core/policy/evaluate-change.js", async (importOriginal) => {
+  const m = await importOriginal<typeof import("../../src/core/policy/evaluate-change.js")>();
   return {
     ...m,
     evaluateChange: (...a: Parameters<typeof m.evaluateChange>) => {

@@ -19,14 +19,21 @@ const boom = vi.hoisted(() => ({ at: null as string | null }));
 function explode(name: string): void {
   if (boom.at === name) throw new Error(`${name} exploded`);
 }
-vi.mock("../../src/core/policy/index.js", async (importOriginal) => {
-  const m = await importOriginal<typeof import("../../src/core/policy/index.js")>();
+// Mocked where they are defined, so every caller (the shared decideChange too) goes through the mock.
+vi.mock("../../src/core/policy/evaluate-change.js", async (importOriginal) => {
+  const m = await importOriginal<typeof import("../../src/core/policy/evaluate-change.js")>();
   return {
     ...m,
     evaluateChange: (...a: Parameters<typeof m.evaluateChange>) => {
       explode("evaluateChange");
       return m.evaluateChange(...a);
     },
+  };
+});
+vi.mock("../../src/core/policy/skip.js", async (importOriginal) => {
+  const m = await importOriginal<typeof import("../../src/core/policy/skip.js")>();
+  return {
+    ...m,
     descriptionSkipReason: (...a: Parameters<typeof m.descriptionSkipReason>) => {
       explode("descriptionSkipReason");
       return m.descriptionSkipReason(...a);

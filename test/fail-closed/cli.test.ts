@@ -9,8 +9,9 @@ const boom = vi.hoisted(() => ({ at: null as string | null }));
 function explode(name: string): void {
   if (boom.at === name) throw new Error(`${name} exploded`);
 }
-vi.mock("../../src/core/policy/index.js", async (importOriginal) => {
-  const m = await importOriginal<typeof import("../../src/core/policy/index.js")>();
+// Mocked where they are defined, so every caller (the shared decideChange too) goes through the mock.
+vi.mock("../../src/core/policy/evaluate-change.js", async (importOriginal) => {
+  const m = await importOriginal<typeof import("../../src/core/policy/evaluate-change.js")>();
   return {
     ...m,
     evaluateChange: (...a: Parameters<typeof m.evaluateChange>) => {

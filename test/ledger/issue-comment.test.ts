@@ -118,4 +118,21 @@ describe("issue_comment.created in the App", () => {
     ]);
     expect(api.calls.some((c) => c.path.includes("labels=change-freeze"))).toBe(false);
   });
+
+  it("after a restart, a redelivered /freeze whose 👀 is already on the comment changes nothing", async () => {
+    // A new process: its delivery log is empty, so GitHub's state decides. 200 = our 👀 was already there.
+    const h = await createHarness();
+    const api = token(fakeApi())
+      .route("GET", CONFIG, 404, { message: "Not Found" })
+      .route("POST", REACTIONS, 200, { id: 1, content: "eyes" })
+      // Anything else it tried would show up here.
+      .route("GET", /.*/, 500, {}, 10)
+      .route("POST", /.*/, 500, {}, 10);
+    await h.send("issue_comment", comment("/freeze for 2h release day")).catch(() => {});
+    expect(api.calls.map((c) => `${c.method} ${c.path.replace(/\?.*/, "")}`)).toEqual([
+      "POST /app/installations/1/access_tokens",
+      "GET /repos/Codertocat/Hello-World/contents/.github%2Fchange-gate.yml",
+      `POST ${REACTIONS}`,
+    ]);
+  });
 });

@@ -4,6 +4,8 @@ import { overrideBatch } from "../../src/github/freeze-ledger/index.js";
 import { API, client, config, expectEveryMockUsed, NOW, REF, REPO } from "./helpers.js";
 
 const BOT = { login: "change-gate[bot]", type: "Bot" };
+/** The App reading the batch: only comments its installation wrote are its records. */
+const APP_ID = 7;
 
 expectEveryMockUsed();
 
@@ -21,8 +23,10 @@ function comment(
     id: issue * 1000 + Date.parse(createdAt) / 1000,
     issue_url: `${API}${REPO}/issues/${issue}`,
     created_at: createdAt,
+    updated_at: createdAt,
     user,
     body,
+    performed_via_github_app: user === BOT ? { id: APP_ID, slug: "change-gate" } : null,
   };
 }
 
@@ -68,7 +72,7 @@ describe("overrideBatch: override approvals for a fan-out page in a few requests
     nock(API).get(`${REPO}/issues/comments`).query({ page: "2" }).reply(200, page2);
 
     const { gh, calls } = client();
-    const batch = overrideBatch(gh, REF, prs(100), config(), NOW);
+    const batch = overrideBatch(gh, REF, prs(100), config(), NOW, { appId: APP_ID });
     expect(calls).toEqual([]);
     const results = new Map<number, unknown>();
     for (let n = 1; n <= 100; n++) results.set(n, await batch.get(n));
@@ -118,7 +122,7 @@ describe("overrideBatch: override approvals for a fan-out page in a few requests
     nock(API).get(`${REPO}/issues/2/comments?per_page=100`).reply(200, []);
 
     const { gh, calls } = client();
-    const batch = overrideBatch(gh, REF, old, config(), NOW);
+    const batch = overrideBatch(gh, REF, old, config(), NOW, { appId: APP_ID });
     expect(await batch.get(3)).toEqual({ by: ["alice"], reason: "hotfix" });
     expect(await batch.get(1)).toEqual({ by: ["bob"], reason: "hotfix" });
     expect(await batch.get(2)).toBeNull();
@@ -142,7 +146,7 @@ describe("overrideBatch: override approvals for a fan-out page in a few requests
       .get(`${REPO}/collaborators/alice/permission`)
       .reply(200, { permission: "admin", role_name: "admin" });
     const { gh, calls } = client();
-    const batch = overrideBatch(gh, REF, prs(3), config(), NOW);
+    const batch = overrideBatch(gh, REF, prs(3), config(), NOW, { appId: APP_ID });
     expect(await batch.get(1, [])).toBeNull();
     expect(await batch.get(2, ["emergency"])).toEqual({ by: ["alice"], reason: "`emergency` label" });
     expect(await batch.get(3)).toBeNull();

@@ -475,18 +475,23 @@ describe("/override", () => {
     // eyes, permission, ledger (repo + org), record (= reply), +1
     expect(calls).toHaveLength(6);
 
-    // Read back: the bot's records count once per person; a human pasting the block approves nothing.
+    // Read back (App id 5): this App's records count once per person; a human pasting the block, another bot's
+    // comment and an edited record approve nothing.
     const bot = { login: "change-gate[bot]", type: "Bot" };
+    const at = { created_at: "2026-11-24T09:00:00Z", updated_at: "2026-11-24T09:00:00Z" };
+    const ours = { ...at, user: bot, performed_via_github_app: { id: 5 } };
     const forged = record.replaceAll("Codertocat", "mallory");
     nock(API)
       .get(`${REPO}/issues/1/comments?per_page=100`)
       .reply(200, [
-        { id: 1, user: bot, body: record },
-        { id: 2, user: { login: "mallory", type: "User" }, body: forged },
-        { id: 3, user: bot, body: record.replace("hotfix for INC-1234", "again") },
-        { id: 4, user: bot, body: record.replaceAll("Codertocat", "octocat").replace('"pr":1', '"pr":2') },
+        { id: 1, ...ours, body: record },
+        { id: 2, ...at, user: { login: "mallory", type: "User" }, body: forged },
+        { id: 3, ...ours, body: record.replace("hotfix for INC-1234", "again") },
+        { id: 4, ...ours, body: record.replaceAll("Codertocat", "octocat").replace('"pr":1', '"pr":2') },
+        { id: 5, ...at, user: { login: "github-actions[bot]", type: "Bot" }, body: forged },
+        { id: 6, ...ours, updated_at: "2026-11-24T09:30:00Z", body: forged },
       ]);
-    expect(await readOverride(client().gh, REF, 1, cfg, NOW)).toEqual({
+    expect(await readOverride(client().gh, REF, 1, cfg, NOW, { appId: 5 })).toEqual({
       by: ["Codertocat"],
       reason: "hotfix for INC-1234",
     });
@@ -548,8 +553,17 @@ describe("/override", () => {
     // An audit comment is not an approval: only the PR's own record counts.
     nock(API)
       .get(`${REPO}/issues/3/comments?per_page=100`)
-      .reply(200, [{ id: 1, user: { login: "change-gate[bot]", type: "Bot" }, body: audits[0]!.body }]);
-    expect(await readOverride(client().gh, REF, 3, config(), NOW)).toBeNull();
+      .reply(200, [
+        {
+          id: 1,
+          user: { login: "change-gate[bot]", type: "Bot" },
+          created_at: "2026-11-24T09:00:00Z",
+          updated_at: "2026-11-24T09:00:00Z",
+          performed_via_github_app: { id: 5 },
+          body: audits[0]!.body,
+        },
+      ]);
+    expect(await readOverride(client().gh, REF, 3, config(), NOW, { appId: 5 })).toBeNull();
   });
 
   it("an override that cannot be written into the ledger is not recorded at all (fail closed)", async () => {

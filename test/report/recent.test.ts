@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { type FakeGitHub, type Route, startFakeGitHub } from "../support/fake-github.js";
-import { base, configRoute, deployment, overrideComment, pull, status } from "./routes.js";
+import {
+  base,
+  configRoute,
+  deployment,
+  overrideCommand,
+  overrideComment,
+  permissionRoute,
+  pull,
+  status,
+} from "./routes.js";
 
 // Tue 24 Nov 2026 10:00 UTC; the config's window is Mon–Fri 09:00–17:00 UTC.
 const NOW = new Date("2026-11-24T10:00:00Z");
@@ -89,9 +98,17 @@ function routes(prefix = ""): Route[] {
       method: "GET",
       path: `${r}/issues/40/comments`,
       body: [
-        overrideComment(900, 40, "release-lead", "sessions failing for 5% of users", "2026-11-24T07:40:00Z"),
-        // A person pasting the block approves nothing.
-        overrideComment(901, 40, "mallory", "pasted", "2026-11-24T07:41:00Z", {
+        overrideCommand(899, 40, "release-lead", "sessions failing for 5% of users", "2026-11-24T07:39:00Z"),
+        overrideComment(
+          900,
+          40,
+          "release-lead",
+          "sessions failing for 5% of users",
+          "2026-11-24T07:40:00Z",
+          899,
+        ),
+        // A person pasting the block approves nothing: it cites no /override of theirs.
+        overrideComment(901, 40, "mallory", "pasted", "2026-11-24T07:41:00Z", null, {
           login: "mallory",
           id: 7,
           type: "User",
@@ -99,6 +116,7 @@ function routes(prefix = ""): Route[] {
         }),
       ],
     },
+    permissionRoute("release-lead", "admin"),
   ];
 }
 

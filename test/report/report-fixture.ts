@@ -3,7 +3,7 @@
 import { main } from "../../src/cli/main.js";
 import { ledgerIssue } from "../action/ledger.js";
 import { type Route, startFakeGitHub } from "../support/fake-github.js";
-import { base, configRoute, deployment, overrideComment, pull, user } from "./routes.js";
+import { base, configRoute, deployment, overrideCommand, overrideComment, pull, user } from "./routes.js";
 
 /** Tue 24 Nov 2026 10:00 UTC; `--since 14d` reaches back to Tue 10 Nov 10:00. */
 export const REPORT_NOW = new Date("2026-11-24T10:00:00Z");
@@ -70,8 +70,26 @@ export function reportRoutes(): Route[] {
       method: "GET",
       path: `${r}/issues/comments`,
       body: [
-        overrideComment(910, 51, "release-lead", "payments failing, Black Friday", "2026-11-21T12:10:00Z"),
-        overrideComment(911, 51, "mallory", "pasted by a person", "2026-11-21T12:11:00Z", user("mallory")),
+        overrideCommand(909, 51, "release-lead", "payments failing, Black Friday", "2026-11-21T12:09:00Z"),
+        overrideComment(
+          910,
+          51,
+          "release-lead",
+          "payments failing, Black Friday",
+          "2026-11-21T12:10:00Z",
+          909,
+        ),
+        // Not an override: pasted by a person; and a bot's record citing a comment its approver did not write.
+        overrideComment(
+          911,
+          51,
+          "mallory",
+          "pasted by a person",
+          "2026-11-21T12:11:00Z",
+          909,
+          user("mallory"),
+        ),
+        overrideComment(912, 51, "mallory", "forged by a workflow", "2026-11-21T12:12:00Z", 909),
       ],
     },
     { method: "GET", path: `${r}/issues`, body: [closedFreeze] },

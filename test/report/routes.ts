@@ -78,16 +78,41 @@ export function pull(
   };
 }
 
-/** A comment in which change-gate (a bot) recorded an override, as `recordOverride` writes it. */
+/** A person's `/override <reason>` comment on a PR. */
+export function overrideCommand(id: number, pr: number, by: string, reason: string, at: string) {
+  return {
+    id,
+    issue_url: `https://api.github.com/repos/${OWNER}/${REPO_NAME}/issues/${pr}`,
+    html_url: `https://github.com/${OWNER}/${REPO_NAME}/pull/${pr}#issuecomment-${id}`,
+    user: user(by),
+    body: `/override ${reason}`,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+/**
+ * A comment in which change-gate (a bot) recorded an override, as `recordOverride` writes it; `source` is the id of
+ * the `/override` comment it answers.
+ */
 export function overrideComment(
   id: number,
   pr: number,
   by: string,
   reason: string,
   at: string,
+  source: number | null,
   writer = user("change-gate[bot]", "Bot"),
 ) {
-  const record = { v: 1, pr, by, reason, at, source: null };
+  const record = {
+    v: 1,
+    pr,
+    by,
+    reason,
+    at,
+    source:
+      source === null ? null : `https://github.com/${OWNER}/${REPO_NAME}/pull/${pr}#issuecomment-${source}`,
+  };
   return {
     id,
     issue_url: `https://api.github.com/repos/${OWNER}/${REPO_NAME}/issues/${pr}`,
@@ -96,6 +121,15 @@ export function overrideComment(
     body: `Override approved by @${by}: ${reason}\n\n<!-- change-gate:override ${JSON.stringify(record)} -->`,
     created_at: at,
     updated_at: at,
+  };
+}
+
+/** `GET …/collaborators/{login}/permission`: what the approver may do now. */
+export function permissionRoute(login: string, permission: "admin" | "write" | "read") {
+  return {
+    method: "GET",
+    path: `${base()}/collaborators/${login}/permission`,
+    body: { permission, role_name: permission, user: user(login) },
   };
 }
 

@@ -7,7 +7,7 @@ import {
   type SectionKey,
   type TemplateText,
 } from "../description/index.js";
-import { assessRisk, type ChangedFile, type RiskResult } from "../risk/index.js";
+import { assessRiskFor, type ChangedFile, type RiskResult } from "../risk/index.js";
 import {
   describeSchedule,
   evaluateSchedule,
@@ -147,13 +147,13 @@ export function evaluateChange(input: ChangeInput): CheckReport {
     input.body === null
       ? null
       : parseDescription(input.body, { template: input.template, rules: config.description });
-  const risk = assessRisk(
+  const { risk, scheduleLevel } = assessRiskFor(
     config,
     { files: input.files ?? null, labels: input.labels ?? [] },
     skip ? null : record,
   );
   const ledger = input.ledger ?? [];
-  const deploySchedule = evaluateSchedule({ config, environment, riskLevel: risk.level, ledger }, at);
+  const deploySchedule = evaluateSchedule({ config, environment, riskLevel: scheduleLevel, ledger }, at);
   // Merges honour windows only with merge.enforce_windows; else only freezes decide, and the text says why.
   const windowsIgnored = !config.merge.enforce_windows && hasAnyWindows(config);
   // Bake time binds merges only with merge.enforce_windows (ignoreWindows drops it), so the deploy schedule is reused
@@ -162,7 +162,7 @@ export function evaluateChange(input: ChangeInput): CheckReport {
     environment === null && !windowsIgnored && (config.merge.enforce_windows || config.bake === undefined)
       ? deploySchedule
       : evaluateSchedule(
-          { config, riskLevel: risk.level, ledger, ignoreWindows: !config.merge.enforce_windows },
+          { config, riskLevel: scheduleLevel, ledger, ignoreWindows: !config.merge.enforce_windows },
           at,
         );
 

@@ -1,3 +1,4 @@
+export { type ChangeFacts, decideChange, scheduleOnlyFacts } from "./change-facts.js";
 export {
   type ChangeInput,
   type CheckReport,

@@ -1,7 +1,7 @@
 import { Temporal } from "temporal-polyfill";
-import type { Config, RiskLevel } from "../config/schema.js";
+import type { Config } from "../config/schema.js";
 import { parseDescription, type SectionStatus, type TemplateText } from "../description/index.js";
-import { assessRisk } from "../risk/index.js";
+import { type AssessedRisk, assessRiskFor } from "../risk/index.js";
 import { evaluateSchedule, type LedgerFreeze, schedulePeriods } from "../schedule/index.js";
 
 /** Longest period a report covers: its work (schedule periods, freeze days) stays bounded. */
@@ -33,10 +33,12 @@ export interface ReportOverride {
   at: string;
 }
 
+/** Merged PRs per risk level; `unknown` when a risk rule reads files (the report reads no file lists). */
 export interface RiskCounts {
   low: number;
   medium: number;
   high: number;
+  unknown: number;
 }
 
 export interface WeekRow {
@@ -71,7 +73,7 @@ export interface PullRow {
   mergedAt: string;
   rollback: SectionStatus;
   blastRadius: SectionStatus;
-  risk: RiskLevel;
+  risk: AssessedRisk;
   /** Minutes from the merge until the deploy schedule next opened; 0 when it was open; null when it never opened. */
   waitedMinutes: number | null;
 }
@@ -178,7 +180,7 @@ function emptyWeek(week: string): WeekRow {
     deployments: 0,
     withRollback: 0,
     withBlastRadius: 0,
-    risk: { low: 0, medium: 0, high: 0 },
+    risk: { low: 0, medium: 0, high: 0, unknown: 0 },
     outsideSchedule: 0,
     freezeDays: 0,
   };
@@ -202,13 +204,14 @@ export function buildChangeReport(input: ChangeReportInput): ChangeReport {
     week(iso);
   }
 
-  const risk: RiskCounts = { low: 0, medium: 0, high: 0 };
+  const risk: RiskCounts = { low: 0, medium: 0, high: 0, unknown: 0 };
   const waits: number[] = [];
   const pulls = input.pulls.map((p): PullRow => {
     const record = parseDescription(p.body, { template: input.template, rules: config.description });
-    const level = assessRisk(config, { files: null, labels: p.labels }, record).level;
+    const assessed = assessRiskFor(config, { files: null, labels: p.labels }, record);
+    const level = assessed.risk.level;
     const s = evaluateSchedule(
-      { config, environment: input.environment, riskLevel: level, ledger },
+      { config, environment: input.environment, riskLevel: assessed.scheduleLevel, ledger },
       new Date(p.mergedAt),
     );
     const waited = s.open

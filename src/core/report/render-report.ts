@@ -21,7 +21,10 @@ export function headline(r: ChangeReport): [string, string][] {
     ["Deployments", String(t.deployments)],
     ["With a rollback plan", `${t.withRollback} (${pct(t.rollbackShare)})`],
     ["With a blast radius", `${t.withBlastRadius} (${pct(t.blastRadiusShare)})`],
-    ["Risk low / medium / high", `${t.risk.low} / ${t.risk.medium} / ${t.risk.high}`],
+    [
+      "Risk low / medium / high",
+      `${t.risk.low} / ${t.risk.medium} / ${t.risk.high}${t.risk.unknown ? ` (${t.risk.unknown} unknown: a risk rule reads changed files, which the report does not list)` : ""}`,
+    ],
     ["Deploys outside windows or in freezes", String(t.outsideSchedule)],
     ["Overrides", String(t.overrides)],
     ["Freeze days", String(t.freezeDays)],

@@ -10,22 +10,41 @@ export interface ChangedFile {
 }
 
 /** What is known about a change besides its description. `files` is null when not known (e.g. CLI without --files). */
-export interface ChangeFacts {
+export interface RiskFacts {
   files: ChangedFile[] | null;
   labels: readonly string[];
 }
 
+/** "unknown": a path or size rule exists but the changed files are not known (e.g. the CLI without --files). */
+export type AssessedRisk = RiskLevel | "unknown";
+
 export interface RiskResult {
-  level: RiskLevel;
+  level: AssessedRisk;
   reasons: string[];
-  /** The risk label this change should carry (exactly one). */
+  /** The risk label this change should carry (exactly one; none while the level is unknown). */
   labels: string[];
 }
 
 const rank = (level: RiskLevel) => RISK_LEVELS.indexOf(level);
 
+const needsFiles = (rule: Config["risk"]["rules"][number]) =>
+  rule.paths !== undefined || rule.lines_changed !== undefined || rule.files_changed !== undefined;
+
 /** Highest level wins; every rule that raised it is a reason. Pure: facts come in as arguments. */
-export function assessRisk(config: Config, facts: ChangeFacts, record: ChangeRecord | null): RiskResult {
+export function assessRisk(config: Config, facts: RiskFacts, record: ChangeRecord | null): RiskResult {
+  return assessRiskFor(config, facts, record).risk;
+}
+
+/**
+ * `assessRisk`, and the level that picks `risk.windows`: the assessed level, or, while the file list is unknown, the
+ * highest level a rule that reads files could raise the change to — an unknown change is held to the strictest
+ * windows it might need (fail closed), never the lenient ones.
+ */
+export function assessRiskFor(
+  config: Config,
+  facts: RiskFacts,
+  record: ChangeRecord | null,
+): { risk: RiskResult; scheduleLevel: RiskLevel } {
   let level: RiskLevel = "low";
   const reasons: string[] = [];
   const raise = (to: RiskLevel, reason: string) => {
@@ -69,5 +88,15 @@ export function assessRisk(config: Config, facts: ChangeFacts, record: ChangeRec
   if (record?.declaredRisk) raise(record.declaredRisk, `blast radius declared ${record.declaredRisk}`);
   if (record && config.description.rollback.required && record.rollback.status !== "present")
     raise(config.risk.missing_rollback, `rollback plan is ${record.rollback.status}`);
-  return { level, reasons, labels: [riskLabels(config.risk.labels)[level].name] };
+  const unread = facts.files === null ? config.risk.rules.filter(needsFiles) : [];
+  if (unread.length === 0)
+    return {
+      risk: { level, reasons, labels: [riskLabels(config.risk.labels)[level].name] },
+      scheduleLevel: level,
+    };
+  const ceiling = unread.reduce<RiskLevel>((max, r) => (rank(r.level) > rank(max) ? r.level : max), level);
+  reasons.push(
+    `unknown: the changed files are not known, and ${unread.length === 1 ? "a rule reads" : `${unread.length} rules read`} them (risk.rules with paths, lines_changed or files_changed)`,
+  );
+  return { risk: { level: "unknown", reasons, labels: [] }, scheduleLevel: ceiling };
 }

@@ -1,2 +1,9 @@
-export { assessRisk, type ChangedFile, type ChangeFacts, type RiskResult } from "./assess-risk.js";
+export {
+  type AssessedRisk,
+  assessRisk,
+  assessRiskFor,
+  type ChangedFile,
+  type RiskFacts,
+  type RiskResult,
+} from "./assess-risk.js";
 export { RISK_LEVELS, type RiskLabel, riskLabel, riskLabels } from "./labels.js";

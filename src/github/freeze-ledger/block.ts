@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { hiddenBlock, readHiddenJson } from "../hidden-block.js";
 
 /** The label that makes an open issue a freeze ledger entry. One place names it. */
 export const LEDGER_LABEL = "change-freeze";
 
-const MARKER = "change-gate:freeze";
-const BLOCK = /<!--\s*change-gate:freeze\s+([\s\S]*?)\s*-->/;
+export const MARKER = "change-gate:freeze";
 
 const iso = z.string().refine((s) => Number.isFinite(Date.parse(s)), "not an ISO date-time");
 
@@ -26,33 +26,10 @@ export type FreezeRecord = z.output<typeof recordSchema>;
  * (the caller fails closed on null).
  */
 export function readBlock(body: string | null | undefined): FreezeRecord | null {
-  return readHiddenJson(BLOCK, recordSchema, body);
+  return readHiddenJson(MARKER, recordSchema, body);
 }
 
-/** The JSON captured by `block` in `body`, checked by `schema`; null when absent or unreadable. */
-export function readHiddenJson<T extends z.ZodType>(
-  block: RegExp,
-  schema: T,
-  body: string | null | undefined,
-): z.output<T> | null {
-  const m = block.exec(body ?? "");
-  if (!m) return null;
-  try {
-    const parsed = schema.safeParse(JSON.parse(m[1]!));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The hidden block: JSON inside an HTML comment. `<`, `>` and `&` are written as JSON escapes so no reason text can
- * close the comment early.
- */
+/** The ledger issue's hidden block (see `hidden-block.ts`). */
 export function writeBlock(record: FreezeRecord): string {
-  return `<!-- ${MARKER} ${escapeForComment(JSON.stringify(record))} -->`;
-}
-
-export function escapeForComment(json: string): string {
-  return json.replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return hiddenBlock(MARKER, record);
 }

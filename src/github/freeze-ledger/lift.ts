@@ -1,3 +1,4 @@
+import { inertText } from "../../core/render/index.js";
 import type { GitHub, RepoRef } from "../types.js";
 import { type LedgerIssue, listLedgerIssues, sameEnvironment } from "./list-ledger.js";
 
@@ -44,7 +45,7 @@ export async function liftFreezes(
     await gh.rest.issues.createComment({
       ...ref,
       issue_number: issue.number,
-      body: `Freeze lifted by @${lift.by}${where}${why}`,
+      body: inertText(`Freeze lifted by @${lift.by}${where}${why}`),
     });
     await gh.rest.issues.update({
       ...ref,

@@ -1,13 +1,16 @@
 import { z } from "zod";
+import { parseCommand } from "../../core/commands/index.js";
 import type { Config } from "../../core/config/schema.js";
 import type { Override } from "../../core/policy/index.js";
-import { checkAuthority, statusOf } from "../permissions.js";
+import { isBotAccount } from "../../core/policy/skip.js";
+import { readHiddenJson, withHiddenBlock } from "../hidden-block.js";
+import { type Authority, checkAuthority, statusOf } from "../permissions.js";
 import type { GitHub, RepoRef } from "../types.js";
-import { escapeForComment, readHiddenJson } from "./block.js";
 import { isExpired, type LedgerIssue, listLedgerIssues } from "./list-ledger.js";
 import { listOrgLedger, orgLedgerRepo } from "./read-active.js";
 
-const BLOCK = /<!--\s*change-gate:override\s+([\s\S]*?)\s*-->/;
+const MARKER = "change-gate:override";
+const AUDIT_MARKER = "change-gate:override-audit";
 
 const recordSchema = z.object({
   v: z.literal(1),
@@ -42,7 +45,7 @@ export function overrideRecordBody(
     at: now.toISOString(),
     source: approval.sourceUrl,
   };
-  return `${note}\n\n<!-- change-gate:override ${escapeForComment(JSON.stringify(record))} -->`;
+  return withHiddenBlock(note, MARKER, record);
 }
 
 /** Posts the override record on the PR; returns the comment's URL. */
@@ -63,11 +66,24 @@ export async function recordOverride(
 }
 
 /**
- * Override approvals recorded for this PR, by distinct users, earliest first; null when there are none. Only records
- * in comments written by a bot count (change-gate writes them after checking the approver's authority; a person
- * pasting the block into a comment approves nothing). When `opts.labels` (the PR's current labels) holds the
- * configured override label, whoever added it last counts as an approver too if authorised. Whether there are
- * enough approvals (`overrides.approvals`) is the policy's decision.
+ * Who may vouch for an override approval. The App passes its id: only records its own installation wrote count
+ * (`performed_via_github_app.id`), as they are written after the approver's authority was checked. Without an App id
+ * (the Action) records prove nothing — every workflow of the repository comments as `github-actions[bot]` — so the
+ * approvals are the people's own `/override` comments, each counted when its author may override **now**.
+ */
+export interface OverrideReadOptions {
+  /** The PR's current labels: when they hold `overrides.label`, whoever added it last counts too (if authorised). */
+  labels?: readonly string[];
+  /** This App's id; absent in the Action. */
+  appId?: number;
+}
+
+/**
+ * Override approvals for this PR, by distinct users, earliest first; null when there are none. In the App, the
+ * records this App wrote on the PR (unedited); in the Action, the unedited `/override` comments of people who may
+ * override now and whose approval was audited (a bot's record on the PR cites the comment: the ledger audit came
+ * first). The override label's last adder counts too when authorised now. Whether there are enough approvals
+ * (`overrides.approvals`) is the policy's decision.
  */
 export async function readOverride(
   gh: GitHub,
@@ -75,56 +91,147 @@ export async function readOverride(
   prNumber: number,
   config: Config,
   now: Date,
-  opts: { labels?: readonly string[] } = {},
+  opts: OverrideReadOptions = {},
 ): Promise<Override | null> {
   const comments = await listPrComments(gh, ref, prNumber);
-  return withLabel(gh, ref, prNumber, approvalsIn(comments, prNumber, now), config, opts.labels);
+  const reader = new ApprovalReader(gh, ref, config, now, opts.appId);
+  return reader.override(prNumber, comments, opts.labels);
 }
 
-type Comment = { user?: { type?: string } | null; body?: string; issue_url?: string };
+/** An issue comment as the REST listings return it (the fields read here). */
+type Comment = {
+  id?: number;
+  user?: { login?: string; type?: string } | null;
+  body?: string;
+  issue_url?: string;
+  created_at?: string;
+  updated_at?: string;
+  performed_via_github_app?: { id?: number } | null;
+};
 type Approvals = Map<string, [by: string, reason: string]>;
 
 function listPrComments(gh: GitHub, ref: RepoRef, prNumber: number): Promise<Comment[]> {
   return gh.paginate(gh.rest.issues.listComments, { ...ref, issue_number: prNumber, per_page: 100 });
 }
 
-/** The approvals recorded in `comments` for `prNumber`, first per user. */
-function approvalsIn(comments: readonly Comment[], prNumber: number, now: Date): Approvals {
-  const approvals: Approvals = new Map();
-  for (const c of comments) {
-    if (c.user?.type !== "Bot" || !c.body?.includes("change-gate:override")) continue;
-    const record = parseRecord(c.body);
-    if (!record || record.pr !== prNumber || Date.parse(record.at) > now.getTime()) continue;
-    const key = record.by.toLowerCase();
-    if (!approvals.has(key)) approvals.set(key, [record.by, record.reason]);
-  }
-  return approvals;
+/** GitHub stamps a new comment's `updated_at` within a second of `created_at`; an edit moves it on. */
+const EDIT_SLACK_MS = 2_000;
+
+/** Whether the comment is as its author wrote it (never edited, by them or by anyone with write access). */
+function unedited(c: Comment): boolean {
+  const created = Date.parse(c.created_at ?? "");
+  const updated = Date.parse(c.updated_at ?? "");
+  return Number.isFinite(created) && Number.isFinite(updated) && updated - created <= EDIT_SLACK_MS;
 }
 
-/** Adds whoever last added the override label (if authorised) and turns the approvals into the policy's Override. */
-async function withLabel(
-  gh: GitHub,
-  ref: RepoRef,
-  prNumber: number,
-  found: Approvals,
-  config: Config,
-  labels: readonly string[] | undefined,
-): Promise<Override | null> {
-  const approvals: Approvals = new Map(found);
-  const label = config.overrides.label.toLowerCase();
-  if (labels?.some((l) => l.toLowerCase() === label)) {
-    const labeller = await lastLabeller(gh, ref, prNumber, label);
-    if (labeller && !approvals.has(labeller.login.toLowerCase())) {
-      const authority = await checkAuthority(gh, ref, labeller.login, labeller.type, config.commands.freeze);
-      if (authority.allowed) {
-        approvals.set(labeller.login.toLowerCase(), [labeller.login, `\`${config.overrides.label}\` label`]);
+/**
+ * Reads approvals, remembering each person's authority for the run (a fan-out asks once per person, not per PR).
+ */
+class ApprovalReader {
+  private readonly authority = new Map<string, Promise<Authority>>();
+
+  constructor(
+    private readonly gh: GitHub,
+    private readonly ref: RepoRef,
+    private readonly config: Config,
+    private readonly now: Date,
+    private readonly appId: number | undefined,
+  ) {}
+
+  /** `comments` of `prNumber`, earliest first, plus the label, as the policy's Override. */
+  async override(
+    prNumber: number,
+    comments: readonly Comment[],
+    labels: readonly string[] | undefined,
+  ): Promise<Override | null> {
+    const approvals =
+      this.appId === undefined
+        ? await this.fromCommands(prNumber, comments)
+        : this.fromAppRecords(prNumber, comments, this.appId);
+    return this.withLabel(prNumber, approvals, labels);
+  }
+
+  private may(login: string, type: string): Promise<Authority> {
+    const key = login.toLowerCase();
+    let known = this.authority.get(key);
+    if (!known) {
+      known = checkAuthority(this.gh, this.ref, login, type, this.config.commands.freeze);
+      this.authority.set(key, known);
+    }
+    return known;
+  }
+
+  /** The App: its own unedited records, first per user. */
+  private fromAppRecords(prNumber: number, comments: readonly Comment[], appId: number): Approvals {
+    const approvals: Approvals = new Map();
+    for (const c of comments) {
+      if (c.performed_via_github_app?.id !== appId || !unedited(c)) continue;
+      const record = parseRecord(c.body ?? "");
+      if (!record || record.pr !== prNumber || Date.parse(record.at) > this.now.getTime()) continue;
+      const key = record.by.toLowerCase();
+      if (!approvals.has(key)) approvals.set(key, [record.by, record.reason]);
+    }
+    return approvals;
+  }
+
+  /**
+   * The Action: people's unedited `/override` comments, first per user, counted when the author may override now
+   * and a bot's record on the PR cites the comment (written only after the ledger audit; forging one can only vouch
+   * for a real, authorised approval whose audit failed).
+   */
+  private async fromCommands(prNumber: number, comments: readonly Comment[]): Promise<Approvals> {
+    const audited = new Set<number>();
+    for (const c of comments) {
+      if (!isBotAccount(c.user?.login, c.user?.type) || !c.body?.includes(MARKER)) continue;
+      const record = parseRecord(c.body);
+      const cited = Number(/#issuecomment-(\d+)$/.exec(record?.source ?? "")?.[1]);
+      if (record?.pr === prNumber && Number.isSafeInteger(cited)) audited.add(cited);
+    }
+    const first = new Map<string, { login: string; type: string; reason: string }>();
+    for (const c of comments) {
+      const login = c.user?.login;
+      if (!login || isBotAccount(login, c.user?.type) || c.id === undefined || !audited.has(c.id)) continue;
+      if (!unedited(c) || Date.parse(c.created_at!) > this.now.getTime()) continue;
+      const parsed = parseCommand(c.body ?? "", { now: this.now, timezone: this.config.timezone });
+      if (!parsed?.ok || parsed.command.kind !== "override") continue;
+      const key = login.toLowerCase();
+      if (!first.has(key))
+        first.set(key, { login, type: c.user?.type ?? "User", reason: parsed.command.reason });
+    }
+    const people = [...first.values()];
+    const allowed = await Promise.all(people.map((p) => this.may(p.login, p.type)));
+    const approvals: Approvals = new Map();
+    people.forEach((p, i) => {
+      if (allowed[i]!.allowed) approvals.set(p.login.toLowerCase(), [p.login, p.reason]);
+    });
+    return approvals;
+  }
+
+  /** Adds whoever last added the override label (if authorised now) and turns the approvals into an Override. */
+  private async withLabel(
+    prNumber: number,
+    found: Approvals,
+    labels: readonly string[] | undefined,
+  ): Promise<Override | null> {
+    const approvals: Approvals = new Map(found);
+    const label = this.config.overrides.label.toLowerCase();
+    if (labels?.some((l) => l.toLowerCase() === label)) {
+      const labeller = await lastLabeller(this.gh, this.ref, prNumber, label);
+      if (labeller && !approvals.has(labeller.login.toLowerCase())) {
+        const authority = await this.may(labeller.login, labeller.type);
+        if (authority.allowed) {
+          approvals.set(labeller.login.toLowerCase(), [
+            labeller.login,
+            `\`${this.config.overrides.label}\` label`,
+          ]);
+        }
       }
     }
+    if (approvals.size === 0) return null;
+    const entries = [...approvals.values()];
+    const reasons = [...new Set(entries.map(([, reason]) => reason))];
+    return { by: entries.map(([by]) => by), reason: reasons.join("; ") };
   }
-  if (approvals.size === 0) return null;
-  const entries = [...approvals.values()];
-  const reasons = [...new Set(entries.map(([, reason]) => reason))];
-  return { by: entries.map(([by]) => by), reason: reasons.join("; ") };
 }
 
 /** A PR as the pulls list returns it: `created_at` bounds which repository comments can belong to it. */
@@ -142,11 +249,12 @@ export interface OverrideBatch {
 /**
  * `readOverride` for many PRs at once. Instead of one comment listing per PR, the repository's issue comments are
  * listed newest first (`GET /repos/{o}/{r}/issues/comments?sort=created&direction=desc&since=<oldest PR>`), 100 a
- * page, and the bot's override records are picked out by the issue they sit on. A PR is covered once the listing has
+ * page, and each PR's comments are picked out by the issue they sit on. A PR is covered once the listing has
  * gone back past its creation (none of its comments can be older). Listing stops when it is done, or as soon as the
  * pages read are as many as the PRs still uncovered (reading those one by one is then no dearer); uncovered PRs fall
  * back to their own listing when asked for. Nothing is read until the first `get`, so a fan-out in which no PR's
- * schedule fails costs nothing here. The override label's author is looked up per labelled PR, as before.
+ * schedule fails costs nothing here. The override label's author is looked up per labelled PR, as before; each
+ * approver's authority (Action) is asked once for the whole batch.
  */
 export function overrideBatch(
   gh: GitHub,
@@ -154,7 +262,9 @@ export function overrideBatch(
   prs: readonly BatchPullRequest[],
   config: Config,
   now: Date,
+  opts: { appId?: number } = {},
 ): OverrideBatch {
+  const reader = new ApprovalReader(gh, ref, config, now, opts.appId);
   let read: Promise<{ comments: Map<number, Comment[]>; covered: Set<number> }> | undefined;
   const load = async () => {
     const wanted = new Set(prs.map((p) => p.number));
@@ -203,7 +313,7 @@ export function overrideBatch(
         ? // Newest first from the batch; approvals count earliest first.
           [...(comments.get(prNumber) ?? [])].reverse()
         : await listPrComments(gh, ref, prNumber);
-      return withLabel(gh, ref, prNumber, approvalsIn(own, prNumber, now), config, labels);
+      return reader.override(prNumber, own, labels);
     },
   };
 }
@@ -244,9 +354,11 @@ export async function recordOverrideInLedger(
     at: now.toISOString(),
     source: approval.sourceUrl,
   };
-  const body =
-    `Override: @${approval.by} let ${pr} through this freeze${where}: ${approval.reason}\n\n` +
-    `<!-- change-gate:override-audit ${escapeForComment(JSON.stringify(record))} -->`;
+  const body = withHiddenBlock(
+    `Override: @${approval.by} let ${pr} through this freeze${where}: ${approval.reason}`,
+    AUDIT_MARKER,
+    record,
+  );
   const recorded: LedgerAudit[] = [];
   for (const [target, issues] of [
     [ref, active(ledger)],
@@ -269,7 +381,7 @@ export async function recordOverrideInLedger(
 }
 
 export function parseRecord(body: string): z.output<typeof recordSchema> | null {
-  return readHiddenJson(BLOCK, recordSchema, body);
+  return readHiddenJson(MARKER, recordSchema, body);
 }
 
 async function lastLabeller(

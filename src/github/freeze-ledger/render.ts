@@ -1,5 +1,6 @@
 import { formatWhen } from "../../core/schedule/index.js";
-import { type FreezeRecord, LEDGER_LABEL, writeBlock } from "./block.js";
+import { withHiddenBlock } from "../hidden-block.js";
+import { type FreezeRecord, LEDGER_LABEL, MARKER } from "./block.js";
 
 export function scopeName(environment: string | null): string {
   return environment ?? "all environments";
@@ -14,7 +15,7 @@ export function untilText(until: string | null, zone: string): string {
   return until === null ? "until lifted with `/unfreeze`" : `until ${formatWhen(until, zone)}`;
 }
 
-/** The ledger issue body: what people read, then the hidden block change-gate reads. */
+/** The ledger issue body: what people read (reason and environment made inert), then the hidden block change-gate reads. */
 export function ledgerBody(record: FreezeRecord, zone: string): string {
   const lines = [
     `**${scopeName(record.environment)}** is frozen ${untilText(record.until, zone)}, declared by @${record.by}.`,
@@ -30,8 +31,6 @@ export function ledgerBody(record: FreezeRecord, zone: string): string {
     `While this issue is open and labelled \`${LEDGER_LABEL}\`, change-gate treats it as an active freeze. ` +
       "Comment `/unfreeze` (or close this issue) to lift it. Do not edit the hidden block below by hand: " +
       "if it becomes unreadable the freeze stays on with no known end.",
-    "",
-    writeBlock(record),
   );
-  return lines.join("\n");
+  return withHiddenBlock(lines.join("\n"), MARKER, record);
 }
