@@ -38,7 +38,9 @@ export async function runReport(
   const deployments = await counted("deployments", () =>
     listDeployments(gh, ref, { environment: args.environment, since: args.since }),
   );
-  const overrides = await counted("comments", () => listOverrideRecords(gh, ref, args.since, config.timezone));
+  const overrides = await counted("comments", () =>
+    listOverrideRecords(gh, ref, args.since, config.timezone),
+  );
   const freezes = await counted("ledger", () => listFreezeHistory(gh, ref, args.since));
   const ledger: LedgerFreeze[] = freezes.map((f) => ({
     name: `/freeze #${f.issue}`,

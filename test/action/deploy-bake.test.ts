@@ -10,6 +10,12 @@ bake: 3h
 `;
 
 const noFreezes: Route = { method: "GET", path: "/repos/Codertocat/Hello-World/issues", body: [] };
+/** The deployed commit came from no pull request. */
+const noPulls: Route = {
+  method: "GET",
+  path: /^\/repos\/Codertocat\/Hello-World\/commits\/[0-9a-f]{40}\/pulls$/,
+  body: [],
+};
 
 beforeAll(ensureBuilt);
 
@@ -19,7 +25,7 @@ describe("deploy mode with bake", () => {
       event: "push",
       payload: examplePayload("push"),
       config: CONFIG,
-      routes: [noFreezes],
+      routes: [noFreezes, noPulls],
       now: "2026-11-24T10:00:00Z",
     });
     expect(run.code).toBe(0);
@@ -32,7 +38,7 @@ describe("deploy mode with bake", () => {
       event: "push",
       payload: examplePayload("push"),
       config: CONFIG,
-      routes: [noFreezes],
+      routes: [noFreezes, noPulls],
       now: "2026-11-24T13:00:00Z",
     });
     expect(run.code).toBe(1);
