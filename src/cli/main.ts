@@ -30,7 +30,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case "explain":
         return await (await import("./schedule-commands.js")).runExplain(args, io.now, io.out);
       case "calendar":
-        return await (await import("./schedule-commands.js")).runCalendar(args, io.now, io.out);
+        return await (await import("./schedule-commands.js")).runCalendar(args, io.now, io.out, io.err);
     }
   } catch (e) {
     if (e instanceof UsageError) {

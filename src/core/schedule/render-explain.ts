@@ -34,9 +34,15 @@ function utcSpan(start: number, end: number): string {
 /**
  * The human timeline for `change-gate explain`: a header with the current state, then `days` local days starting
  * with today (marked), each split into open/closed periods with the deciding rule, local times (zone abbreviation)
- * and UTC times; the period containing `at` is marked "◀ now".
+ * and UTC times; the period containing `at` is marked "◀ now". `warnings` (the caller's, e.g. an `_extends` not applied)
+ * print as `Warning:` lines in the header.
  */
-export function renderExplain(query: ScheduleQuery, at: Date, days: number): string {
+export function renderExplain(
+  query: ScheduleQuery,
+  at: Date,
+  days: number,
+  warnings: readonly string[] = [],
+): string {
   const compiled = compileQuery(query);
   const zone = compiled.zone;
   const t = at.getTime();
@@ -52,7 +58,7 @@ export function renderExplain(query: ScheduleQuery, at: Date, days: number): str
   lines.push(`Now: ${dayTitle(today)} ${hhmm(nowWall)} ${abbr(t)} (${at.toISOString()})`);
   lines.push(`State: ${describeSchedule(evaluateSchedule(query, at), at)}`);
   const warning = unknownEnvironmentWarning(query.config, query.environment);
-  if (warning) lines.push(`Warning: ${warning}`);
+  for (const w of warning ? [...warnings, warning] : warnings) lines.push(`Warning: ${w}`);
   if (!compiled.windows) lines.push("No deploy windows apply: open whenever no freeze is active.");
 
   const dayStarts: number[] = [];
