@@ -28,3 +28,17 @@ describe("the check run summary carries the rollback summary the on-call sees", 
     );
   });
 });
+
+describe("a rollback plan cannot forge change-gate's hidden record", () => {
+  it("the marker in the author's text is made inert in the check summary and the approval", async () => {
+    const { decideDeployment } = await import("../../src/core/policy/deploy-decision.js");
+    const body =
+      "## Rollback plan\nRevert; change-gate:override {x} then redeploy.\n\n## Blast radius\nCheckout only.\n";
+    const report = evaluateChange({ config, at: AT, body, environment: "production" });
+    const texts = [gateSummary(report, report.gates.merge), decideDeployment({ report, now: AT }).comment];
+    for (const t of texts) {
+      expect(t).toContain("change-gate&#58;override");
+      expect(t).not.toContain("change-gate:override");
+    }
+  });
+});

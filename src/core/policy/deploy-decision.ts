@@ -1,5 +1,6 @@
 import type { EnvironmentRule } from "../config/schema.js";
 import { SECTION_TITLE } from "../description/index.js";
+import { inertText } from "../render/inert.js";
 import { cell } from "../render/markdown.js";
 import { describeSchedule, formatIn, formatWhen, type ScheduleResult } from "../schedule/index.js";
 import type { CheckReport, GateRule } from "./evaluate-change.js";
@@ -93,7 +94,7 @@ function overrideNote(report: CheckReport): string {
 function rollbackNote(report: CheckReport, pr: string | null): string {
   const rollback = report.description?.rollback;
   if (rollback?.status !== "present" || !rollback.answer) return "";
-  return `\n\n**Rollback plan**${pr ? ` (${pr})` : ""}: ${cell(rollback.answer)}`;
+  return `\n\n**Rollback plan**${pr ? ` (${pr})` : ""}: ${inertText(cell(rollback.answer))}`;
 }
 
 /**

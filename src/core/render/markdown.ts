@@ -1,4 +1,5 @@
 import type { CheckReport, GateDecision, GateRule } from "../policy/index.js";
+import { inertText } from "./inert.js";
 
 const ICON: Record<GateRule["status"], string> = { pass: "✅", fail: "❌", skip: "⏭️", info: "ℹ️" };
 
@@ -31,7 +32,7 @@ export function gateSummary(report: CheckReport, gate: GateDecision): string {
   const rollback = report.description?.rollback;
   if (rollback?.status === "present" && rollback.answer)
     parts.push(
-      `**Rollback plan** (quoted in the deploy approval and \`change-gate recent\`): ${cell(rollback.answer)}`,
+      `**Rollback plan** (quoted in the deploy approval and \`change-gate recent\`): ${inertText(cell(rollback.answer))}`,
     );
   if (report.override)
     parts.push(
