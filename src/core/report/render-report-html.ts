@@ -24,7 +24,8 @@ function barChart(
   const group = plotW / Math.max(1, weeks.length);
   const bar = Math.max(2, (group * 0.8) / series.length);
   const parts: string[] = [];
-  for (const tick of [0, Math.ceil(max / 2), max]) {
+  // Distinct whole ticks: with a maximum of 1 the middle one would repeat the top.
+  for (const tick of new Set([0, Math.ceil(max / 2), max])) {
     const y = PAD.t + plotH - (tick / max) * plotH;
     parts.push(
       `<line x1="${PAD.l}" x2="${W - PAD.r}" y1="${y}" y2="${y}" stroke="#ddd"/>`,
