@@ -34,14 +34,12 @@ export async function runDeployMode(ctx: ActionContext): Promise<ModeResult> {
   // changes the outcome; the PR itself does not change under a deployed commit.
   const evaluate = async (fresh: boolean): Promise<Evaluation> => {
     const at = ctx.clock.now();
-    const current: ChangeFacts = fresh
-      ? {
-          ...facts,
-          ledger: await readActiveFreezes(ctx.gh, ctx.repo, at),
-          override: await readChangeOverride(ctx.gh, ctx.repo, facts, config, at),
-        }
-      : facts;
-    return decide(config, current, at, sha);
+    if (!fresh) return decide(config, facts, at, sha);
+    const [ledger, override] = await Promise.all([
+      readActiveFreezes(ctx.gh, ctx.repo, at),
+      readChangeOverride(ctx.gh, ctx.repo, facts, config, at),
+    ]);
+    return decide(config, { ...facts, ledger, override }, at, sha);
   };
 
   const started = ctx.clock.now();
