@@ -1,6 +1,6 @@
 import { type ConfigResult, formatConfigError } from "../core/config/load.js";
 import type { Config } from "../core/config/schema.js";
-import { type CheckReport, type Conclusion, decideChange, type Override } from "../core/policy/index.js";
+import { type CheckReport, type Conclusion, changeDecider, type Override } from "../core/policy/index.js";
 import { gateSummary, gateTitle } from "../core/render/index.js";
 import { riskLabels } from "../core/risk/index.js";
 import type { LedgerFreeze } from "../core/schedule/index.js";
@@ -193,8 +193,8 @@ async function decideUnder(
     }),
     Promise.all(pending),
   ]);
-  const decide = (ledger: LedgerFreeze[], override: Override | null) =>
-    decideChange(config, { ...facts, ledger, override }, opts.now);
+  const decider = changeDecider(config, facts);
+  const decide = (ledger: LedgerFreeze[], override: Override | null) => decider(ledger, override, opts.now);
   if (opts.override !== undefined) return ledgers.map((ledger) => decide(ledger, opts.override!));
   const reports = ledgers.map((ledger) => decide(ledger, null));
   // An override only changes a schedule rule that fails, so the ledger comments are read only then.
