@@ -24,7 +24,7 @@ interface NonAnswers {
   filler: string[];
 }
 
-export const NON_ANSWERS: Record<Language, NonAnswers> = {
+const NON_ANSWERS: Record<Language, NonAnswers> = {
   en: {
     none: ["none", "nothing", "no", "nope", "nil", "null", "n/a", "na", "x", "unknown", "idk", "not sure"],
     notApplicable: [

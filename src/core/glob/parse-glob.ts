@@ -29,7 +29,7 @@ export type GlobToken =
   /** A final `**` with nothing before it that needs a `/`: anything. */
   | { kind: "all" };
 
-export class GlobSyntaxError extends Error {}
+class GlobSyntaxError extends Error {}
 
 /** Index of the `]` closing the class that opens at `open`, or -1. */
 function classEnd(glob: string, open: number): number {
