@@ -4,7 +4,7 @@ import { type CheckReport, type Conclusion, changeDecider, type Override } from 
 import { gateSummary, gateTitle } from "../core/render/index.js";
 import { riskLabels } from "../core/risk/index.js";
 import type { LedgerFreeze } from "../core/schedule/index.js";
-import { gatherPullRequestFacts, readChangeOverride } from "./change-facts.js";
+import { gatherPullRequestFacts, type PullRequestSource, readChangeOverride } from "./change-facts.js";
 import {
   type CheckAnnotation,
   type CheckRunWrite,
@@ -21,19 +21,16 @@ import { readPrTemplates } from "./read-templates.js";
 import { type LabelSync, syncRiskLabels } from "./sync-labels.js";
 import type { GitHub, RepoRef } from "./types.js";
 
-/** The PR fields change-gate reads; the webhook payload and the REST object both fit. */
-export interface PullRequestLike {
-  number: number;
+/**
+ * A PR as the check on its head needs it: the fields the facts are read from (`PullRequestSource`), as a webhook
+ * payload or `GET /pulls/{n}` carries them, with its head.
+ */
+export interface PullRequestLike extends PullRequestSource {
   head: { sha: string };
   body: string | null;
-  draft?: boolean;
   user: { login: string; type?: string } | null;
   labels: { name: string }[];
   base: { ref: string };
-  /** Totals GitHub sends with the PR; they spare the file listing when no rule looks at paths (see change-facts). */
-  additions?: number;
-  deletions?: number;
-  changed_files?: number;
   /** When the PR last changed (labels included), so a caller can tell a payload older than its own writes. */
   updated_at?: string;
 }
