@@ -9,15 +9,19 @@ export const USAGE = `Usage:
                        [--env NAME] [--files FILE] [--labels A,B] [--author LOGIN] [--draft]
                        [--format json|text]
                        exit 0 pass, 1 blocked, 2 usage/config error
-  change-gate explain  --config FILE [--at ISO] [--env NAME] [--days N]
-  change-gate calendar --config FILE [--at ISO] [--env NAME] [--days N] > freezes.ics
-  change-gate validate --config FILE
+  change-gate explain  --config FILE [--extends FILE] [--at ISO] [--env NAME] [--days N]
+  change-gate calendar --config FILE [--extends FILE] [--at ISO] [--env NAME] [--days N] > freezes.ics
+  change-gate validate --config FILE [--extends FILE]
+  change-gate recent   --repo OWNER/REPO --env NAME [--since 3h] [--format text|json]
+  change-gate report   --repo OWNER/REPO [--since 30d] [--env NAME] [--format markdown|json|html]
+                       (recent, report: GITHUB_TOKEN, and GITHUB_API_URL for GitHub Enterprise Server)
 
   --body      PR description (Markdown); "-" reads standard input. Optional for schedule-only checks.
   --template  the repository's PR template(s), to recognise text left in place
   --config    .github/change-gate.yml; without it the documented defaults apply
   --extends   the config that --config's \`_extends\` names (e.g. the org's .github/change-gate.yml), merged
-              under it as the App does; without it an \`_extends\` is not applied and check warns
+              under it as the App does (every command); without it an \`_extends\` is not applied and the command
+              warns: check in its output, explain as a Warning: line, calendar and validate on stderr
   --at        instant to evaluate (ISO 8601; without an offset it is read in the config's time zone); default now
   --env       deployment environment (environments.<name> in the config)
   --files     changed files: a JSON array ({filename|path, additions, deletions}), \`git diff --numstat\` output,

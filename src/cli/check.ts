@@ -1,12 +1,12 @@
 import { decideChange } from "../core/policy/index.js";
 import { renderText } from "../core/render/index.js";
 import type { CliArgs } from "./args.js";
-import { resolveAt } from "./context.js";
-import { cliChangeFacts, readCheckConfig } from "./facts.js";
+import { readCliConfig, resolveAt } from "./context.js";
+import { cliChangeFacts } from "./facts.js";
 
 /** `change-gate check`: exit 0 when every gate passes, 1 when any gate blocks. */
 export async function runCheck(args: CliArgs, now: Date, out: (s: string) => void): Promise<number> {
-  const { config, warnings } = await readCheckConfig(args.config, args.extends);
+  const { config, warnings } = await readCliConfig(args.config, args.extends);
   const at = resolveAt(args.at, config.timezone, now);
   const decided = decideChange(config, cliChangeFacts(args), at);
   const report = { ...decided, warnings: [...warnings, ...decided.warnings] };

@@ -25,6 +25,51 @@ export async function readConfig(path: string | undefined): Promise<Config> {
   return result.config;
 }
 
+/**
+ * The config every CLI command uses: `--config`, merged over `--extends` when given (as the App merges a config over
+ * its `_extends` base). A config that says `_extends` without `--extends` is used alone, with a warning: offline, the
+ * base cannot be read, and a silent partial policy would pass what the App blocks. The one place the CLI resolves
+ * `_extends`; `check`, `explain`, `calendar` and `validate` all read their config here.
+ */
+export async function readCliConfig(
+  path: string | undefined,
+  basePath: string | undefined,
+): Promise<{ config: Config; warnings: string[] }> {
+  if (basePath === undefined) {
+    const config = await readConfig(path);
+    const warnings = config._extends === undefined ? [] : [unresolvedExtends(path!, config._extends)];
+    return { config, warnings };
+  }
+  const { formatConfigError, mentionsHolidays, parseYaml, validateConfigValue } = await import(
+    "../core/config/load.js"
+  );
+  const { mergeOverBase } = await import("../core/config/extends.js");
+  const parse = (file: string, what: string) => {
+    const parsed = parseYaml(readText(file, what), file);
+    if (!parsed.ok) throw new ConfigFailure(parsed.errors, parsed.errors.map(formatConfigError).join("\n"));
+    return parsed;
+  };
+  const near = path === undefined ? null : parse(path, "config");
+  const base = parse(basePath, "--extends file");
+  const value = mergeOverBase(base.value, near ? near.value : {});
+  if (mentionsHolidays(value)) {
+    const { loadHolidayLibrary } = await import("../core/schedule/holiday-library.js");
+    await loadHolidayLibrary();
+  }
+  let result = validateConfigValue(value, path ?? basePath, near?.locate);
+  if (!result.ok) {
+    // A mistake in the base file is reported at its own file:line:col, not at the top of --config.
+    const alone = validateConfigValue(mergeOverBase(base.value, {}), basePath, base.locate);
+    if (!alone.ok) result = alone;
+  }
+  if (!result.ok) throw new ConfigFailure(result.errors, result.errors.map(formatConfigError).join("\n"));
+  return { config: result.config, warnings: [] };
+}
+
+function unresolvedExtends(path: string, target: string): string {
+  return `${path}: _extends "${target}" is not applied — the CLI cannot read another repository offline, so this is the repository's own config without its base; pass --extends FILE (the base config, e.g. from a checkout of ${target}) to decide as the App and the Action do`;
+}
+
 /** `--at`: an ISO instant, or a local date-time read in the config's time zone; default now. */
 export function resolveAt(at: string | undefined, timezone: string, now: Date): Date {
   if (at === undefined) return now;

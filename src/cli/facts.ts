@@ -1,7 +1,6 @@
-import type { Config } from "../core/config/schema.js";
 import { type ChangeFacts, isBotAccount } from "../core/policy/index.js";
 import type { CliArgs } from "./args.js";
-import { ConfigFailure, readChangedFiles, readConfig } from "./context.js";
+import { readChangedFiles } from "./context.js";
 import { readText } from "./io.js";
 
 /**
@@ -25,42 +24,4 @@ export function cliChangeFacts(args: CliArgs): ChangeFacts {
     ledger: [],
     override: null,
   };
-}
-
-/**
- * `--config`, merged over `--extends` when given (as the App merges a config over its `_extends` base). A config
- * that says `_extends` without `--extends` is used alone, with a warning: offline, the base cannot be read, and a
- * silent partial policy would pass what the App blocks.
- */
-export async function readCheckConfig(
-  path: string | undefined,
-  basePath: string | undefined,
-): Promise<{ config: Config; warnings: string[] }> {
-  if (basePath === undefined) {
-    const config = await readConfig(path);
-    const warnings = config._extends === undefined ? [] : [unresolvedExtends(path!, config._extends)];
-    return { config, warnings };
-  }
-  const { formatConfigError, mentionsHolidays, parseYaml, validateConfigValue } = await import(
-    "../core/config/load.js"
-  );
-  const { mergeOverBase } = await import("../core/config/extends.js");
-  const parse = (file: string, what: string) => {
-    const parsed = parseYaml(readText(file, what), file);
-    if (!parsed.ok) throw new ConfigFailure(parsed.errors, parsed.errors.map(formatConfigError).join("\n"));
-    return parsed;
-  };
-  const near = path === undefined ? null : parse(path, "config");
-  const value = mergeOverBase(parse(basePath, "--extends file").value, near ? near.value : {});
-  if (mentionsHolidays(value)) {
-    const { loadHolidayLibrary } = await import("../core/schedule/holiday-library.js");
-    await loadHolidayLibrary();
-  }
-  const result = validateConfigValue(value, path ?? basePath, near?.locate);
-  if (!result.ok) throw new ConfigFailure(result.errors, result.errors.map(formatConfigError).join("\n"));
-  return { config: result.config, warnings: [] };
-}
-
-function unresolvedExtends(path: string, target: string): string {
-  return `${path}: _extends "${target}" is not applied — the CLI cannot read another repository offline, so this is the repository's own config without its base; pass --extends FILE (the base config, e.g. from a checkout of ${target}) to decide as the App and the Action do`;
 }

@@ -1,20 +1,29 @@
-import { formatConfigError, loadConfigAsync } from "../core/config/load.js";
+import { formatConfigError } from "../core/config/load.js";
 import type { CliArgs } from "./args.js";
-import { readText, UsageError } from "./io.js";
+import { ConfigFailure, readCliConfig } from "./context.js";
+import { UsageError } from "./io.js";
 
-/** `change-gate validate`: errors as file:line:col: message, exit 2 when invalid. */
+/**
+ * `change-gate validate`: errors as file:line:col: message, exit 2 when invalid. With `--extends` the merged config
+ * is validated; an `_extends` without it is reported as a warning on stderr (the base was not checked).
+ */
 export async function runValidate(
   args: CliArgs,
   out: (s: string) => void,
   err: (s: string) => void,
 ): Promise<number> {
   if (!args.config) throw new UsageError("validate needs --config FILE");
-  const result = await loadConfigAsync(readText(args.config, "config"), args.config);
-  if (result.ok) {
-    out(`${args.config}: ok\n`);
-    return 0;
+  let warnings: string[];
+  try {
+    ({ warnings } = await readCliConfig(args.config, args.extends));
+  } catch (e) {
+    if (!(e instanceof ConfigFailure)) throw e;
+    for (const error of e.errors) err(`${formatConfigError(error)}\n`);
+    const files = [...new Set(e.errors.map((error) => error.file))].join(", ") || args.config;
+    err(`${e.errors.length} error${e.errors.length > 1 ? "s" : ""} in ${files}\n`);
+    return 2;
   }
-  for (const e of result.errors) err(`${formatConfigError(e)}\n`);
-  err(`${result.errors.length} error${result.errors.length > 1 ? "s" : ""} in ${args.config}\n`);
-  return 2;
+  for (const w of warnings) err(`change-gate: warning: ${w}\n`);
+  out(`${args.config}${args.extends ? ` (over ${args.extends})` : ""}: ok\n`);
+  return 0;
 }

@@ -151,7 +151,7 @@ async function execute(
         now,
       );
       return {
-        reply: frozenReply(declared, zone),
+        reply: frozenReply(declared, zone, command.wholeDay),
         stateChanged: true,
         ledger: declared.ledger,
         previous: declared.previous,

@@ -97,9 +97,24 @@ const rows: Row[] = [
     expected: freeze({ until: "2026-12-01T08:00:00.000Z" }),
   },
   {
-    name: "until date only = 00:00 local",
+    name: "until date only = the whole day (next day 00:00 local), as a config freeze's `to`",
     body: "/freeze until 2026-12-01",
-    expected: freeze({ until: "2026-11-30T23:00:00.000Z" }),
+    expected: freeze({ until: "2026-12-01T23:00:00.000Z", wholeDay: "2026-12-01" }),
+  },
+  {
+    name: "until today's date (date only) is the end of today, not the past",
+    body: "/freeze until 2026-11-20.",
+    expected: freeze({ until: "2026-11-20T23:00:00.000Z", wholeDay: "2026-11-20" }),
+  },
+  {
+    name: "until date only in New York",
+    body: "/freeze until 2026-12-01 env production",
+    timezone: "America/New_York",
+    expected: freeze({
+      until: "2026-12-02T05:00:00.000Z",
+      wholeDay: "2026-12-01",
+      environment: "production",
+    }),
   },
   {
     name: "until one-digit hour",
@@ -513,6 +528,18 @@ const rows: Row[] = [
     body: "/freeze until 2026-03-29 02:30",
     now: "2026-03-28T11:00:00.000Z",
     expected: freeze({ until: "2026-03-29T01:30:00.000Z" }),
+  },
+  {
+    name: "until the day before spring-forward ends at that night's 00:00 CET",
+    body: "/freeze until 2026-03-28",
+    now: "2026-03-27T11:00:00.000Z",
+    expected: freeze({ until: "2026-03-28T23:00:00.000Z", wholeDay: "2026-03-28" }),
+  },
+  {
+    name: "until the day before the autumn change ends at that night's 00:00 CEST",
+    body: "/freeze until 2026-10-24",
+    now: "2026-10-20T10:00:00.000Z",
+    expected: freeze({ until: "2026-10-24T22:00:00.000Z", wholeDay: "2026-10-24" }),
   },
   {
     name: "until inside the autumn overlap takes the earlier",

@@ -92,6 +92,7 @@ function parseFreeze(rest: string, tokens: readonly Token[], options: ParseOptio
   const reason = readReason(rest, tokens, opts.reasonAt, FREEZE_OPTIONS, "/freeze");
   if ("error" in reason) return fail("freeze", reason.error);
   let until: string | null = null;
+  let wholeDay: string | undefined;
   if (opts.duration || opts.until !== null) {
     const nowMs = options.now.getTime();
     if (!Number.isFinite(nowMs))
@@ -102,9 +103,11 @@ function parseFreeze(rest: string, tokens: readonly Token[], options: ParseOptio
       : endAt(opts.until!, now, options.timezone);
     if ("error" in end) return fail("freeze", end.error);
     until = isoInstant(end.instant);
+    wholeDay = end.wholeDay;
   }
   const command: Command = { kind: "freeze", until, environment: opts.env, reason: reason.reason };
   if (opts.duration) command.duration = opts.duration.written;
+  if (wholeDay) command.wholeDay = wholeDay;
   return ok(command);
 }
 

@@ -1,7 +1,8 @@
 import type { Temporal } from "temporal-polyfill";
-import { type Duration, isTimeZone, parseDateTimeLike } from "../config/values.js";
+import { type Duration, isDateOnly, isTimeZone, parseFreezeEnd } from "../config/values.js";
 
-export type TimeResult = { instant: Temporal.Instant } | { error: string };
+/** `wholeDay`: the date an `until` named without a time — the freeze covers that whole day. */
+export type TimeResult = { instant: Temporal.Instant; wholeDay?: string } | { error: string };
 
 /** "2026-12-01T08:00:00.000Z": the `Date#toISOString()` form (milliseconds, UTC). */
 export function isoInstant(instant: Temporal.Instant): string {
@@ -39,8 +40,9 @@ export const TIME_WORD = /^\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:[zZ]|[+-]\d{
 const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}/;
 
 /**
- * The instant an `until` value names: a local date-time in `zone` (a date alone = 00:00; a time in a DST gap moves
- * forward, in an overlap takes the earlier one — Temporal's "compatible") or an ISO 8601 instant with an offset.
+ * The instant an `until` value names: a local date-time in `zone` (a time in a DST gap moves forward, in an overlap
+ * takes the earlier one — Temporal's "compatible") or an ISO 8601 instant with an offset. A date alone covers that
+ * whole day, as a config freeze's `to` does (the same `parseFreezeEnd`): the end is the next day's 00:00 in `zone`.
  * Must lie after `now`.
  */
 export function endAt(written: string, now: Temporal.Instant, zone: string): TimeResult {
@@ -48,7 +50,7 @@ export function endAt(written: string, now: Temporal.Instant, zone: string): Tim
     return { error: `\`until ${written}\` needs a date as well, e.g. \`until 2026-12-01 ${written}\`` };
   }
   const text = written.replace(/^(\d{4}-\d{2}-\d{2})[Tt ](\d):/, "$1T0$2:");
-  const parsed = parseDateTimeLike(text);
+  const parsed = parseFreezeEnd(text);
   if (!parsed) {
     return DATE_LIKE.test(written)
       ? {
@@ -73,5 +75,5 @@ export function endAt(written: string, now: Temporal.Instant, zone: string): Tim
   if (instant.epochMilliseconds <= now.epochMilliseconds) {
     return { error: `\`until ${written}\` is in the past (it is now ${isoInstant(now)})` };
   }
-  return { instant };
+  return isDateOnly(written) ? { instant, wholeDay: written.trim() } : { instant };
 }

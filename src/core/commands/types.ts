@@ -6,6 +6,8 @@ export type Command =
       until: string | null;
       /** The `for` duration as written (trailing punctuation removed), e.g. "2h"; absent unless `for` was used. */
       duration?: string;
+      /** The date `until` named without a time ("2027-01-04"): the freeze covers that whole day. Absent otherwise. */
+      wholeDay?: string;
       environment: string | null;
       reason: string | null;
     }

@@ -4,7 +4,7 @@ const FREEZE = [
   "**`/freeze [for <duration>] [until <date-time>] [env <name>] [reason]`** — declare a change freeze.",
   "",
   "- `for 90m`, `for 2h`, `for 1h30m`, `for 3d`, `for 1w`: `m`/`h` are exact, `d`/`w` are calendar days and weeks in the configured time zone.",
-  "- `until 2026-12-01 09:00`, `until 2026-12-01` (= 00:00), `until 2026-12-01T09:00+01:00`: a date is required; times without an offset are in the configured time zone.",
+  "- `until 2026-12-01 09:00`, `until 2026-12-01` (= through that whole day, to 2026-12-02 00:00, as a config freeze's `to:`), `until 2026-12-01T09:00+01:00`: a date is required; times without an offset are in the configured time zone.",
   "- Use `for` or `until`, not both. With neither, the freeze lasts until `/unfreeze`.",
   "- `env production` freezes one environment; without `env` everything is frozen.",
   "- Options come first, in any order; the rest of the line is the reason (at most 500 characters). Quote the reason if it starts with `for`, `until` or `env`.",

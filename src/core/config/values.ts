@@ -165,13 +165,18 @@ export function parseDateTimeLike(text: string): DateTimeLike | null {
   }
 }
 
+/** A date without a time, "2027-01-04": as the end of a freeze it covers that whole day (see `parseFreezeEnd`). */
+export function isDateOnly(text: string): boolean {
+  return /^\d{4}-\d\d-\d\d$/.test(text.trim());
+}
+
 /**
- * A freeze's `to`: like `parseDateTimeLike`, except that a date without a time ("2027-01-04") covers that whole day,
- * so the end (exclusive) is the next day's 00:00 local.
+ * The end of a freeze — a config freeze's `to` and `/freeze until`: like `parseDateTimeLike`, except that a date
+ * without a time ("2027-01-04") covers that whole day, so the end (exclusive) is the next day's 00:00 local.
  */
 export function parseFreezeEnd(text: string): DateTimeLike | null {
   const parsed = parseDateTimeLike(text);
-  if (parsed?.kind === "local" && /^\d{4}-\d\d-\d\d$/.test(text.trim()))
+  if (parsed?.kind === "local" && isDateOnly(text))
     return { kind: "local", local: parsed.local.add({ days: 1 }) };
   return parsed;
 }

@@ -156,8 +156,10 @@ export function evaluateChange(input: ChangeInput): CheckReport {
   const deploySchedule = evaluateSchedule({ config, environment, riskLevel: scheduleLevel, ledger }, at);
   // Merges honour windows only with merge.enforce_windows; else only freezes decide, and the text says why.
   const windowsIgnored = !config.merge.enforce_windows && hasAnyWindows(config);
+  // Bake time binds merges only with merge.enforce_windows (ignoreWindows drops it), so the deploy schedule is reused
+  // only when it holds no bake the merge must not see.
   const mergeSchedule =
-    environment === null && !windowsIgnored
+    environment === null && !windowsIgnored && (config.merge.enforce_windows || config.bake === undefined)
       ? deploySchedule
       : evaluateSchedule(
           { config, riskLevel: scheduleLevel, ledger, ignoreWindows: !config.merge.enforce_windows },

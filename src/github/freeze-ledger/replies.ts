@@ -4,18 +4,24 @@ import type { LiftedFreeze } from "./lift.js";
 import type { LedgerAudit } from "./override.js";
 import { scopeName, untilText } from "./render.js";
 
-/** "Frozen production until Mon 1 Dec 09:00 CET by @alice: Black Friday" + where it is recorded. */
-export function frozenReply(declared: DeclaredFreeze, zone: string): string {
+/**
+ * "Frozen production until Mon 1 Dec 09:00 CET by @alice: Black Friday" + where it is recorded. `wholeDay`: the date
+ * `until` named without a time; the reply then says that it covers that whole day and the exact instant it ends.
+ */
+export function frozenReply(declared: DeclaredFreeze, zone: string, wholeDay?: string): string {
   const r = declared.record;
   const reason = r.reason ? `: ${r.reason}` : "";
   const unfreeze = r.environment === null ? "`/unfreeze`" : `\`/unfreeze env ${r.environment}\``;
   const where =
     declared.action === "created" ? `Recorded in #${declared.number}` : `Updated #${declared.number}`;
-  return [
-    `Frozen ${scopeName(r.environment)} ${untilText(r.until, zone)} by @${r.by}${reason}`,
-    "",
-    `${where}. Lift it with ${unfreeze}.`,
-  ].join("\n");
+  const lines = [`Frozen ${scopeName(r.environment)} ${untilText(r.until, zone)} by @${r.by}${reason}`, ""];
+  if (wholeDay && r.until !== null)
+    lines.push(
+      `\`until ${wholeDay}\` covers that whole day, as \`to: "${wholeDay}"\` does in the config: the freeze ends at ${r.until}.`,
+      "",
+    );
+  lines.push(`${where}. Lift it with ${unfreeze}.`);
+  return lines.join("\n");
 }
 
 export function unfrozenReply(
