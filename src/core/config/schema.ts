@@ -9,11 +9,12 @@ import {
   daysSpec,
   durationSpec,
   globSpec,
+  MAX_RULE_DURATION_DAYS,
   parseDateTimeLike,
   parseFreezeEnd,
   timeZone,
 } from "./primitives.js";
-import { checkScheduleBudget } from "./schedule-budget.js";
+import { checkScheduleBudget, SCHEDULE_BUDGET_TEXT } from "./schedule-budget.js";
 import { durationError, parseDuration } from "./values.js";
 
 /**
@@ -42,11 +43,13 @@ const ruleShape = {
   cron: cronSpec
     .optional()
     .describe(
-      '5-field cron in local time; the rule opens at each fire, e.g. "0 9 * * 5". At most 10,000 fires a year (hourly is 8,784); all cron rules together at most 20,000; at most 200 window and freeze rules in a config.',
+      `5-field cron in local time; the rule opens at each fire, e.g. "0 9 * * 5". ${SCHEDULE_BUDGET_TEXT}`,
     ),
   duration: durationSpec
     .optional()
-    .describe("How long a cron rule lasts: h/m are exact time, d/w calendar units; at most 366 days."),
+    .describe(
+      `How long a cron rule lasts: h/m are exact time, d/w calendar units; at most ${MAX_RULE_DURATION_DAYS} days.`,
+    ),
 };
 
 type RuleInput = {

@@ -119,7 +119,7 @@ function scheduleRule(
 }
 
 /** Whether any window rule exists anywhere in the config (top level, risk levels or an environment). */
-export function hasAnyWindows(config: Config): boolean {
+function hasAnyWindows(config: Config): boolean {
   const riskLists = (r: Config["risk"]["windows"] | undefined) => [r?.medium, r?.high];
   const lists = [config.windows, ...riskLists(config.risk.windows)];
   for (const env of Object.values(config.environments))
