@@ -217,7 +217,8 @@ export const STOCK: ReadonlySet<string> = new Set([
 const NONE_WORDS = all((n) => [...n.none, ...n.notApplicable]);
 /** The reason after "N/A" / "Nicht zutreffend" / "該当なし", or null when the answer does not start with one. */
 export const notApplicableReason = starts(NONE_WORDS);
-const NONE_SPACED = new Set(NONE_WORDS.filter((p) => !/[^\s\p{Script=Latin}]/u.test(p)));
+/** Latin and Korean phrases are whole words between spaces; Chinese and Japanese ones are removed wherever they stand. */
+const NONE_SPACED = new Set(NONE_WORDS.filter((p) => !UNSPACED_RE.test(p)));
 const NONE_CJK = NONE_WORDS.filter((p) => UNSPACED_RE.test(p)).sort((a, b) => b.length - a.length);
 
 /** Folded text without the non-answer words in it ("no", "keine", "ありません"): they say again that nothing applies. */
