@@ -22,7 +22,11 @@ const RUNS = 9;
 await ensureBuilt();
 const pr = examplePayload("pull_request", (p) => p.action === "opened");
 pr.pull_request.body = READY_BODY;
-const api = await startFakeGitHub(prRoutes({ pr: 2, sha: pr.pull_request.head.sha }));
+const api = await startFakeGitHub([
+  ...prRoutes({ pr: 2, sha: pr.pull_request.head.sha }),
+  // Deploy mode looks up the PR behind the pushed commit: none here, and no environment requires one.
+  { method: "GET", path: /^\/repos\/Codertocat\/Hello-World\/commits\/[0-9a-f]{40}\/pulls$/, body: [] },
+]);
 const dir = mkdtempSync(join(tmpdir(), "change-gate-bench-"));
 mkdirSync(join(dir, ".github"));
 // No windows: always open, so the figures do not depend on the day the bench runs.

@@ -1,6 +1,6 @@
 import type { Config } from "../core/config/schema.js";
 import { type DeployDecision, decideDeployment } from "../core/policy/deploy-decision.js";
-import { type ChangeFacts, type CheckReport, decideChange } from "../core/policy/index.js";
+import { type ChangeFacts, type CheckReport, changeDecider } from "../core/policy/index.js";
 import { describeSchedule, formatIn, formatWhen } from "../core/schedule/index.js";
 import { gatherDeploymentFacts, readChangeOverride } from "../github/change-facts.js";
 import { type DeployedPullRequest, findDeployedPullRequest } from "../github/deployed-pull-request.js";
@@ -32,16 +32,16 @@ export async function runDeployMode(ctx: ActionContext): Promise<ModeResult> {
   });
   // While waiting, the ledger and the overrides are read again each minute: a /freeze, /unfreeze or /override
   // changes the outcome; the PR itself does not change under a deployed commit.
+  const decider = changeDecider(config, facts);
   const evaluate = async (fresh: boolean): Promise<Evaluation> => {
     const at = ctx.clock.now();
-    const current: ChangeFacts = fresh
-      ? {
-          ...facts,
-          ledger: await readActiveFreezes(ctx.gh, ctx.repo, at),
-          override: await readChangeOverride(ctx.gh, ctx.repo, facts, config, at),
-        }
-      : facts;
-    return decide(config, current, at, sha);
+    const [ledger, override] = fresh
+      ? await Promise.all([
+          readActiveFreezes(ctx.gh, ctx.repo, at),
+          readChangeOverride(ctx.gh, ctx.repo, facts, config, at),
+        ])
+      : [facts.ledger, facts.override];
+    return decide(config, facts, decider(ledger, override, at), at, sha);
   };
 
   const started = ctx.clock.now();
@@ -57,8 +57,13 @@ export async function runDeployMode(ctx: ActionContext): Promise<ModeResult> {
 
 type Evaluation = { at: Date; report: CheckReport; decision: DeployDecision; pullRequest: number | null };
 
-function decide(config: Config, facts: ChangeFacts, at: Date, sha: string | null): Evaluation {
-  const report = decideChange(config, facts, at);
+function decide(
+  config: Config,
+  facts: ChangeFacts,
+  report: CheckReport,
+  at: Date,
+  sha: string | null,
+): Evaluation {
   const decision = decideDeployment({
     report,
     environmentRule: facts.environment ? config.environments[facts.environment] : undefined,

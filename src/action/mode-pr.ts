@@ -1,7 +1,6 @@
 import type { ConfigResult } from "../core/config/load.js";
-import { type CheckReport, decideChange, scheduleOnlyFacts } from "../core/policy/index.js";
-import { readActiveFreezes } from "../github/freeze-ledger/index.js";
-import { type MergeGroupLike, mergeGroupPrNumber, runMergeGroupCheck } from "../github/merge-group-check.js";
+import type { CheckReport } from "../core/policy/index.js";
+import { decideMergeGroup, type MergeGroupLike, runMergeGroupCheck } from "../github/merge-group-check.js";
 import { type LabelEvent, recordLabelOverride } from "../github/override-label.js";
 import { decidePr, type PullRequestLike, runPrCheck } from "../github/pr-check.js";
 import { configOrFailure, readActionConfig } from "./config.js";
@@ -83,12 +82,13 @@ async function decide(
 ): Promise<CheckReport> {
   if (target.kind === "pr")
     return decidePr(ctx.gh, { ref: ctx.repo, pr: target.pr, now, config: config.config });
-  const ledger = await readActiveFreezes(ctx.gh, ctx.repo, now);
-  const number = mergeGroupPrNumber(target.group.head_ref);
-  if (number === null) return decideChange(config.config, scheduleOnlyFacts({ ledger }), now);
-  const { data } = await ctx.gh.rest.pulls.get({ ...ctx.repo, pull_number: number });
-  const pr = data as PullRequestLike;
-  return decidePr(ctx.gh, { ref: ctx.repo, pr, now, config: config.config, ledger, mergeQueue: true });
+  const { report } = await decideMergeGroup(ctx.gh, {
+    ref: ctx.repo,
+    group: target.group,
+    now,
+    config: config.config,
+  });
+  return report;
 }
 
 function verdict(report: CheckReport, now: Date, what: string, permission: string | null): ModeResult {

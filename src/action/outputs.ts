@@ -5,7 +5,7 @@ export interface ActionOutputs {
   open?: boolean;
   /** ISO instant; "" when the gate never opens within a year. */
   nextOpen?: string | null;
-  /** Schedule reason: window | always | freeze | holiday | outside-window. */
+  /** Schedule reason: window | always | freeze | holiday | outside-window | bake. */
   reason?: string;
   riskLevel?: string;
   /** Description section status: present | placeholder | missing | skipped. */

@@ -232,13 +232,17 @@ function reply(
   res.end(ok ? `${message}\n` : JSON.stringify({ error: message }));
 }
 
+/** `@octokit/webhooks` reports the handlers' errors as an AggregateError: the first one speaks for the delivery. */
+function firstError(error: unknown): unknown {
+  return error instanceof AggregateError ? (error.errors[0] ?? error) : error;
+}
+
 function handlerStatus(error: unknown): number {
-  const first = error instanceof AggregateError ? error.errors[0] : error;
-  const status = (first as { status?: unknown } | null)?.status;
+  const status = (firstError(error) as { status?: unknown } | null)?.status;
   return typeof status === "number" && status >= 400 && status < 600 ? status : 500;
 }
 
 function describe(error: unknown): string {
-  const first = error instanceof AggregateError ? (error.errors[0] ?? error) : error;
+  const first = firstError(error);
   return first instanceof Error ? first.message : String(first);
 }

@@ -12,6 +12,9 @@ export const USAGE = `Usage:
   change-gate explain  --config FILE [--extends FILE] [--at ISO] [--env NAME] [--days N]
   change-gate calendar --config FILE [--extends FILE] [--at ISO] [--env NAME] [--days N] > freezes.ics
   change-gate validate --config FILE [--extends FILE]
+  change-gate recent   --repo OWNER/REPO --env NAME [--since 3h] [--format text|json]
+  change-gate report   --repo OWNER/REPO [--since 30d] [--env NAME] [--format markdown|json|html]
+                       (recent, report: GITHUB_TOKEN, and GITHUB_API_URL for GitHub Enterprise Server)
 
   --body      PR description (Markdown); "-" reads standard input. Optional for schedule-only checks.
   --template  the repository's PR template(s), to recognise text left in place

@@ -1,16 +1,22 @@
 import { type CliArgs, parseCli, USAGE } from "./args.js";
 import { InputError, UsageError } from "./io.js";
+import { REPO_COMMANDS, runRepoCommand } from "./repo-commands.js";
 
 export interface CliIo {
   out: (s: string) => void;
   err: (s: string) => void;
   now: Date;
+  /** Environment for the commands that call GitHub (GITHUB_TOKEN, GITHUB_API_URL); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Runs one CLI invocation and returns its exit code; the command's modules load only when chosen. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let args: CliArgs | undefined;
   try {
+    // recent / report: their own flags (src/cli/github-args.ts).
+    if (REPO_COMMANDS.includes(argv[0] ?? ""))
+      return await runRepoCommand(argv, { ...io, env: io.env ?? process.env });
     args = parseCli(argv);
     if (args.help) {
       io.out(USAGE);

@@ -121,7 +121,7 @@ const SIZE_RULE = (r: Config["risk"]["rules"][number]) =>
  * Whether the PR's file list must be read: path globs need it; sizes come with a single PR's totals, so sizes need
  * it only when the PR object carries none (list endpoints do not).
  */
-export function needsFileList(config: Config, pr: PullRequestSource): boolean {
+function needsFileList(config: Config, pr: PullRequestSource): boolean {
   if (config.description.skip.paths.length > 0 || config.risk.rules.some((r) => r.paths !== undefined))
     return true;
   return config.risk.rules.some(SIZE_RULE) && totalsOf(pr) === null;

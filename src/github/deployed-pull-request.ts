@@ -8,10 +8,7 @@ export interface DeployedPullRequest extends PullRequestSource {
 }
 
 /** The PR a commit came from: the one whose merge commit it is, else a merged one, else the first GitHub lists. */
-export function pickPullRequest(
-  pulls: readonly DeployedPullRequest[],
-  sha: string,
-): DeployedPullRequest | null {
+function pickPullRequest(pulls: readonly DeployedPullRequest[], sha: string): DeployedPullRequest | null {
   return pulls.find((p) => p.merge_commit_sha === sha) ?? pulls.find((p) => p.merged_at) ?? pulls[0] ?? null;
 }
 

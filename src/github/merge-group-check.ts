@@ -1,5 +1,6 @@
 import type { ConfigResult } from "../core/config/load.js";
-import { decideChange, scheduleOnlyFacts } from "../core/policy/index.js";
+import type { Config } from "../core/config/schema.js";
+import { type CheckReport, decideChange, scheduleOnlyFacts } from "../core/policy/index.js";
 import { gateSummary, gateTitle } from "../core/render/index.js";
 import type { CheckRunWrite } from "./check-run.js";
 import { upsertCheckRun } from "./check-run.js";
@@ -21,6 +22,42 @@ export function mergeGroupPrNumber(headRef: string): number | null {
 }
 
 /**
+ * The decision on a merge group: the queued PR's when the branch names it, else the schedule and freezes only
+ * (nothing else is knowable about the group). Written as a check by `runMergeGroupCheck`, or reported by the Action
+ * when its token may not write checks.
+ */
+export async function decideMergeGroup(
+  gh: GitHub,
+  opts: {
+    ref: RepoRef;
+    group: MergeGroupLike;
+    now: Date;
+    config: Config;
+    templates?: string[];
+    appId?: number;
+  },
+): Promise<{ report: CheckReport; pullRequest: number | null }> {
+  const { ref, now, config } = opts;
+  const number = mergeGroupPrNumber(opts.group.head_ref);
+  const ledger = await readActiveFreezes(gh, ref, now);
+  if (number === null)
+    return { report: decideChange(config, scheduleOnlyFacts({ ledger }), now), pullRequest: null };
+  const { data } = await gh.rest.pulls.get({ ...ref, pull_number: number });
+  // In the queue the PR is no longer a draft by definition; its head is not the group's head.
+  const report = await decidePr(gh, {
+    ref,
+    pr: data as PullRequestLike,
+    mergeQueue: true,
+    now,
+    config,
+    ledger,
+    templates: opts.templates,
+    appId: opts.appId,
+  });
+  return { report, pullRequest: number };
+}
+
+/**
  * The `change-gate` check on a merge group's head: the queued PR's description when the branch names it, else the
  * schedule and freezes only (nothing else is knowable about the group).
  */
@@ -35,33 +72,14 @@ export async function runMergeGroupCheck(
     templates?: string[];
   },
 ): Promise<{ conclusion: string; check: CheckRunWrite; pullRequest: number | null }> {
-  const { ref, group, now } = opts;
+  const { ref, group } = opts;
   try {
     const config = opts.config ?? (await readRepoConfig(gh, ref));
     if (!config.ok) {
       const check = await writeConfigErrors(gh, ref, group.head_sha, config, opts.appId);
       return { conclusion: "failure", check, pullRequest: null };
     }
-    const number = mergeGroupPrNumber(group.head_ref);
-    const ledger = await readActiveFreezes(gh, ref, now);
-    let report: ReturnType<typeof decideChange>;
-    if (number === null) {
-      report = decideChange(config.config, scheduleOnlyFacts({ ledger }), now);
-    } else {
-      const { data } = await gh.rest.pulls.get({ ...ref, pull_number: number });
-      const pr = data as PullRequestLike;
-      // In the queue the PR is no longer a draft by definition; its head is not the group's head.
-      report = await decidePr(gh, {
-        ref,
-        pr,
-        mergeQueue: true,
-        now,
-        config: config.config,
-        ledger,
-        templates: opts.templates,
-        appId: opts.appId,
-      });
-    }
+    const { report, pullRequest: number } = await decideMergeGroup(gh, { ...opts, config: config.config });
     const gate = report.gates.merge;
     const check = await upsertCheckRun(gh, ref, {
       headSha: group.head_sha,

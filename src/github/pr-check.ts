@@ -1,10 +1,10 @@
 import { type ConfigResult, formatConfigError } from "../core/config/load.js";
 import type { Config } from "../core/config/schema.js";
-import { type CheckReport, type Conclusion, decideChange, type Override } from "../core/policy/index.js";
+import { type CheckReport, type Conclusion, changeDecider, type Override } from "../core/policy/index.js";
 import { gateSummary, gateTitle } from "../core/render/index.js";
 import { riskLabels } from "../core/risk/index.js";
 import type { LedgerFreeze } from "../core/schedule/index.js";
-import { gatherPullRequestFacts, readChangeOverride } from "./change-facts.js";
+import { gatherPullRequestFacts, type PullRequestSource, readChangeOverride } from "./change-facts.js";
 import {
   type CheckAnnotation,
   type CheckRunWrite,
@@ -21,19 +21,16 @@ import { readPrTemplates } from "./read-templates.js";
 import { type LabelSync, syncRiskLabels } from "./sync-labels.js";
 import type { GitHub, RepoRef } from "./types.js";
 
-/** The PR fields change-gate reads; the webhook payload and the REST object both fit. */
-export interface PullRequestLike {
-  number: number;
+/**
+ * A PR as the check on its head needs it: the fields the facts are read from (`PullRequestSource`), as a webhook
+ * payload or `GET /pulls/{n}` carries them, with its head.
+ */
+export interface PullRequestLike extends PullRequestSource {
   head: { sha: string };
   body: string | null;
-  draft?: boolean;
   user: { login: string; type?: string } | null;
   labels: { name: string }[];
   base: { ref: string };
-  /** Totals GitHub sends with the PR; they spare the file listing when no rule looks at paths (see change-facts). */
-  additions?: number;
-  deletions?: number;
-  changed_files?: number;
   /** When the PR last changed (labels included), so a caller can tell a payload older than its own writes. */
   updated_at?: string;
 }
@@ -194,8 +191,8 @@ async function decideUnder(
     }),
     Promise.all(pending),
   ]);
-  const decide = (ledger: LedgerFreeze[], override: Override | null) =>
-    decideChange(config, { ...facts, ledger, override }, opts.now);
+  const decider = changeDecider(config, facts);
+  const decide = (ledger: LedgerFreeze[], override: Override | null) => decider(ledger, override, opts.now);
   if (opts.override !== undefined) return ledgers.map((ledger) => decide(ledger, opts.override!));
   const reports = ledgers.map((ledger) => decide(ledger, null));
   // An override only changes a schedule rule that fails, so the ledger comments are read only then.

@@ -35,7 +35,7 @@ export async function readRepoConfig(
   path: string = DEFAULT_CONFIG_PATH,
 ): Promise<RepoConfig> {
   const text = await readRepoFile(gh, ref, path).catch(unreadable);
-  if (typeof text === "object" && text !== null)
+  if (text instanceof UnreadableFileError)
     return {
       ok: false,
       errors: [{ file: path, line: 1, column: 1, key: "", message: text.message }],
@@ -65,7 +65,7 @@ export async function readRepoConfig(
     if (target.owner === ref.owner && target.repo === ref.repo && target.path === path)
       return fail("a config cannot extend itself");
     const baseText = await readRepoFile(gh, target, target.path).catch(unreadable);
-    if (typeof baseText === "object" && baseText !== null) return fail(baseText.message);
+    if (baseText instanceof UnreadableFileError) return fail(baseText.message);
     if (baseText === null) return fail(`${target.owner}/${target.repo}:${target.path} was not found`);
     const far = parseYaml(baseText, `${target.owner}/${target.repo}:${target.path}`);
     if (!far.ok) return { ok: false, errors: far.errors, file: path, source: "file" };

@@ -78,13 +78,10 @@ type Reaction = "eyes" | "+1" | "-1";
  * A reply that cannot be posted (locked issue) does not undo the change.
  */
 export async function runCommand(gh: GitHub, event: CommandEvent): Promise<CommandResult> {
-  const { comment, config, now } = event;
-  if (event.action !== "created" || isBotAccount(comment.user.login, comment.user.type)) return ignored();
-  const parsed = parseCommand(comment.body, { now, timezone: config.timezone });
-  if (parsed === null) return ignored();
-
-  const feedback = new Feedback(gh, event);
-  if ((await feedback.react("eyes")) === "exists" && event.once !== false) return duplicate(parsed);
+  const { comment, config } = event;
+  const taken = await take(gh, event, config.timezone);
+  if ("outcome" in taken) return taken;
+  const { parsed, feedback } = taken;
   if (!parsed.ok) {
     return feedback.finish("invalid", false, `${parsed.error}.\n\n${parsed.usage}`);
   }
@@ -205,11 +202,31 @@ async function execute(
   }
 }
 
+type Parsed = NonNullable<ReturnType<typeof parseCommand>>;
+
+/**
+ * How every command starts: only a newly created comment by a person, holding a command, and taken with 👀 once
+ * (see `CommandEvent.once`). A result when there is nothing (more) to do.
+ */
+async function take(
+  gh: GitHub,
+  event: Omit<CommandEvent, "config">,
+  timezone: string,
+): Promise<CommandResult | { parsed: Parsed; feedback: Feedback }> {
+  const { comment } = event;
+  if (event.action !== "created" || isBotAccount(comment.user.login, comment.user.type)) return ignored();
+  const parsed = parseCommand(comment.body, { now: event.now, timezone });
+  if (parsed === null) return ignored();
+  const feedback = new Feedback(gh, event);
+  if ((await feedback.react("eyes")) === "exists" && event.once !== false) return duplicate(parsed);
+  return { parsed, feedback };
+}
+
 function ignored(): CommandResult {
   return { outcome: "ignored", stateChanged: false };
 }
 
-function duplicate(parsed: NonNullable<ReturnType<typeof parseCommand>>): CommandResult {
+function duplicate(parsed: Parsed): CommandResult {
   return { outcome: "duplicate", stateChanged: false, ...(parsed.ok ? { command: parsed.command } : {}) };
 }
 
@@ -309,12 +326,9 @@ export async function refuseWithConfigErrors(
   event: Omit<CommandEvent, "config">,
   errors: readonly string[],
 ): Promise<CommandResult> {
-  const { comment } = event;
-  if (event.action !== "created" || isBotAccount(comment.user.login, comment.user.type)) return ignored();
-  const parsed = parseCommand(comment.body, { now: event.now, timezone: "UTC" });
-  if (parsed === null) return ignored();
-  const feedback = new Feedback(gh, event);
-  if ((await feedback.react("eyes")) === "exists" && event.once !== false) return duplicate(parsed);
+  const taken = await take(gh, event, "UTC");
+  if ("outcome" in taken) return taken;
+  const { parsed, feedback } = taken;
   const reply = [
     "change-gate cannot run commands while its config has errors, so nothing was changed:",
     "",

@@ -266,4 +266,27 @@ describe("pr mode", () => {
     expect(run.outputs).toMatchObject({ conclusion: "success" });
     expect(run.summary).toContain("merge group for #104");
   });
+
+  it("without checks: write a merge group is still decided on the queued PR, with a warning about the permission", async () => {
+    const payload = examplePayload("merge_group");
+    const { head_sha } = payload.merge_group;
+    const pr = openedPr(READY_BODY).pull_request;
+    const run = await runAction({
+      event: "merge_group",
+      payload,
+      config: CONFIG,
+      routes: [
+        { method: "GET", path: `${REPO}/pulls/104`, body: { ...pr, number: 104 } },
+        ...prRoutes({ pr: 104, sha: head_sha, checkStatus: 403 }),
+      ],
+      now: NOW,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^::warning::change-gate could not write the `change-gate` check: the token lacks `checks: write`/m,
+    );
+    expect(run.outputs).toMatchObject({ conclusion: "success" });
+    expect(run.summary).toContain("change-gate: merge group");
+    expect(run.summary).toContain("| ✅ Rollback plan |");
+  });
 });

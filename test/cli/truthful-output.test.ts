@@ -123,7 +123,9 @@ describe("an --env that is not configured", () => {
 describe("--help", () => {
   it("shows --env for calendar, which uses that environment's rules", async () => {
     const help = await cli(["--help"]);
-    expect(help.stdout).toContain("change-gate calendar --config FILE [--extends FILE] [--at ISO] [--env NAME] [--days N]");
+    expect(help.stdout).toContain(
+      "change-gate calendar --config FILE [--extends FILE] [--at ISO] [--env NAME] [--days N]",
+    );
     const at = ["--config", "examples/change-gate.yml", "--at", "2026-11-24T10:00", "--days", "2"];
     const staging = await cli(["calendar", ...at, "--env", "staging"]);
     const top = await cli(["calendar", ...at]);

@@ -51,10 +51,30 @@ describe("decideDeployment", () => {
     expect(decide(IN_WINDOW)).toEqual({
       action: "approve",
       comment:
-        "Clear to deploy to `production`: open (window Tue-Thu 09:00-16:00) — closes Tue 24 Nov 16:00 CET (in 6h).",
+        "Clear to deploy to `production`: open (window Tue-Thu 09:00-16:00) — closes Tue 24 Nov 16:00 CET (in 6h).\n\n**Rollback plan** (PR #42): Revert the merge commit and redeploy v1.4.2 with make deploy VERSION=1.4.2.",
       approveAt: null,
       state: "approve",
     });
+  });
+
+  it("quotes the PR's rollback plan in the approval, escaped and cut to an excerpt", () => {
+    const long = `Ping @oncall-team, revert if p99 < 300ms | ${"step ".repeat(100)}`;
+    const { comment } = decide(IN_WINDOW, {
+      body: `## Rollback plan\n${long}\n\n## Blast radius\nOnly checkout.\n`,
+    });
+    const note = comment.split("\n\n")[1]!;
+    expect(note).toMatch(
+      /^\*\*Rollback plan\*\* \(PR #42\): Ping @\u200Boncall-team, revert if p99 &lt; 300ms \\\| step step/,
+    );
+    expect(note.length).toBeLessThan(260);
+    expect(comment.length).toBeLessThanOrEqual(DEPLOY_COMMENT_LIMIT);
+  });
+
+  it("an approval without a rollback plan (environment does not require one) quotes nothing", () => {
+    const config = { ...BASE, description: { template: "none" as const, rollback: { required: false } } };
+    const { action, comment } = decide(IN_WINDOW, { environment: "staging", body: NO_ROLLBACK_BODY, config });
+    expect(action).toBe("approve");
+    expect(comment).not.toContain("Rollback plan");
   });
 
   it("waits for the window, saying when it opens, and approves at that instant", () => {

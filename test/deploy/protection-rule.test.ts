@@ -56,7 +56,7 @@ describe("deployment_protection_rule.requested", () => {
         environment_name: "production",
         state: "approved",
         comment: expect.stringMatching(
-          /^Clear to deploy to `production`: open \(window .*\) — closes Tue 24 Nov 16:00 CET \(in 6h\)\.$/,
+          /^Clear to deploy to `production`: open \(window .*\) — closes Tue 24 Nov 16:00 CET \(in 6h\)\.\n\n\*\*Rollback plan\*\* \(PR #42\): Revert the merge commit/,
         ),
       },
     ]);

@@ -147,6 +147,7 @@ describe("words that only name the section again are no reason", () => {
     ["## Rollback\nN/A - no rollback needed", "rollback", "placeholder"],
     ["## Risiko\nKeine Auswirkungen, kein Risiko", "blastRadius", "placeholder"],
     ["## 影響範囲\nなし（影響はありません）", "blastRadius", "placeholder"],
+    ["## 롤백\n해당 없음 - 변경 없음 해당 없음", "rollback", "placeholder"],
     ["## Impact\nNone: only the README changes", "blastRadius", "present"],
     ["## Rollback\nN/A — docs-only change, nothing to roll back", "rollback", "present"],
   ] as const)("%j → %s", (body, section, status) => {

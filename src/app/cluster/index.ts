@@ -1,3 +1,4 @@
+import Bottleneck from "bottleneck";
 import { Redis } from "ioredis";
 import type { ProbotOctokit } from "probot";
 import { type DeliveryOnce, RedisDeliveries } from "./delivery-once.js";
@@ -30,7 +31,17 @@ export async function startCluster(options: {
   const jobs = new BullJobs(redis, options.prefix, options.onError);
   return {
     deliveries: new RedisDeliveries(redis, options.prefix),
-    Octokit: throttledOctokit({ prefix: options.prefix, redis }),
+    Octokit: throttledOctokit({
+      prefix: options.prefix,
+      shared: {
+        Bottleneck,
+        connection: new Bottleneck.IORedisConnection({
+          client: redis.duplicate({ lazyConnect: false }),
+          // Given, not looked up: Bottleneck's own lookup is a hidden `require` that no bundle can satisfy.
+          Redis,
+        }),
+      },
+    }),
     jobs,
     claims: new RedisDeploymentClaims(redis, options.prefix),
     close: async () => {

@@ -1,21 +1,23 @@
-import Bottleneck from "bottleneck";
-import { Redis as IORedis, type Redis } from "ioredis";
+import type Bottleneck from "bottleneck";
 import { ProbotOctokit } from "probot";
 
 /**
- * Octokit with its throttling queues keyed per installation and, with Redis, shared by every replica: GitHub paces
+ * Where replicas share their throttling queues: Bottleneck's full build and its Redis connection. Built by
+ * `startCluster` (cluster/index.ts), so the default single-process App loads neither ioredis nor that build.
+ */
+export interface SharedThrottle {
+  Bottleneck: typeof Bottleneck;
+  connection: Bottleneck.IORedisConnection;
+}
+
+/**
+ * Octokit with its throttling queues keyed per installation and, with `shared`, shared by every replica: GitHub paces
  * content-creating requests per token, so one busy installation must not delay another. The key comes from the
  * client's own installation id (the App's JWT client, which has none, gets `app`), never from options an earlier
  * client passed on. The prefix namespaces the keys, so several Apps can share one Redis.
  */
-export function throttledOctokit(options: { prefix: string; redis?: Redis }): typeof ProbotOctokit {
-  const connection = options.redis
-    ? new Bottleneck.IORedisConnection({
-        client: options.redis.duplicate({ lazyConnect: false }),
-        // Given, not looked up: Bottleneck's own lookup is a hidden `require` that no bundle can satisfy.
-        Redis: IORedis,
-      })
-    : undefined;
+export function throttledOctokit(options: { prefix: string; shared?: SharedThrottle }): typeof ProbotOctokit {
+  const { shared } = options;
   return ProbotOctokit.defaults((instance: Record<string, unknown>) => {
     const throttle = (instance.throttle ?? {}) as Record<string, unknown>;
     if (throttle.enabled === false) return instance;
@@ -27,7 +29,7 @@ export function throttledOctokit(options: { prefix: string; redis?: Redis }): ty
           options.prefix,
           (instance.auth as { installationId?: unknown } | undefined)?.installationId,
         ),
-        ...(connection ? { Bottleneck, connection } : {}),
+        ...(shared ? { Bottleneck: shared.Bottleneck, connection: shared.connection } : {}),
       },
     };
   }) as typeof ProbotOctokit;

@@ -22,7 +22,7 @@ function withoutExtends(value: unknown): unknown {
 }
 
 /** Nearer wins key by key; mappings merge recursively, everything else (arrays included) is replaced. */
-export function deepMerge(base: unknown, near: unknown): unknown {
+function deepMerge(base: unknown, near: unknown): unknown {
   if (!isRecord(base) || !isRecord(near)) return near === undefined ? base : near;
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(near)) out[k] = deepMerge(base[k], v);

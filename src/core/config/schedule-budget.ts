@@ -12,6 +12,9 @@ export const MAX_CONFIG_CRON_FIRES_PER_YEAR = 20_000;
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
+/** The limits in one sentence, for the schema text (docs/config.md and editors). */
+export const SCHEDULE_BUDGET_TEXT = `At most ${fmt(MAX_CRON_FIRES_PER_YEAR)} fires a year (hourly is 8,784); all cron rules together at most ${fmt(MAX_CONFIG_CRON_FIRES_PER_YEAR)}; at most ${MAX_SCHEDULE_RULES} window and freeze rules in a config.`;
+
 interface FoundRule {
   path: (string | number)[];
   rule: Record<string, unknown>;

@@ -9,11 +9,13 @@ import {
   daysSpec,
   durationSpec,
   globSpec,
+  MAX_RULE_DURATION_DAYS,
   parseDateTimeLike,
   parseFreezeEnd,
   timeZone,
 } from "./primitives.js";
-import { checkScheduleBudget } from "./schedule-budget.js";
+import { checkScheduleBudget, SCHEDULE_BUDGET_TEXT } from "./schedule-budget.js";
+import { durationError, parseDuration } from "./values.js";
 
 /**
  * The single source of truth for `.github/change-gate.yml`. Every key carries its documentation in `.describe()`,
@@ -41,11 +43,13 @@ const ruleShape = {
   cron: cronSpec
     .optional()
     .describe(
-      '5-field cron in local time; the rule opens at each fire, e.g. "0 9 * * 5". At most 10,000 fires a year (hourly is 8,784); all cron rules together at most 20,000; at most 200 window and freeze rules in a config.',
+      `5-field cron in local time; the rule opens at each fire, e.g. "0 9 * * 5". ${SCHEDULE_BUDGET_TEXT}`,
     ),
   duration: durationSpec
     .optional()
-    .describe("How long a cron rule lasts: h/m are exact time, d/w calendar units; at most 366 days."),
+    .describe(
+      `How long a cron rule lasts: h/m are exact time, d/w calendar units; at most ${MAX_RULE_DURATION_DAYS} days.`,
+    ),
 };
 
 type RuleInput = {
@@ -245,6 +249,16 @@ const riskWindowsSchema = z.strictObject({
     .describe("Windows for high-risk changes, instead of the normal ones."),
 });
 
+/** `bake`: a duration (h/m exact, d/w calendar days), at most a week; "0m" turns an inherited bake off. */
+const bakeSpec = z.string().superRefine((v, ctx) => {
+  if (/^\s*0+\s*m(?:in)?\s*$/i.test(v)) return;
+  const err = durationError(v);
+  if (err) return void ctx.addIssue({ code: "custom", message: err });
+  const d = parseDuration(v);
+  if (d && (d.weeks * 7 + d.days) * 24 * 60 + d.hours * 60 + d.minutes > 7 * 24 * 60)
+    ctx.addIssue({ code: "custom", message: `bake "${v}" is longer than a week; use at most 1w` });
+});
+
 export const environmentSchema = z
   .strictObject({
     windows: z
@@ -264,6 +278,11 @@ export const environmentSchema = z
       .array(requirable)
       .optional()
       .describe("Description sections a deploy to this environment requires."),
+    bake: bakeSpec
+      .optional()
+      .describe(
+        'Bake time for deploys to this environment; replaces the top-level `bake` (e.g. "3h", "0m" = none).',
+      ),
     hold: z
       .boolean()
       .default(true)
@@ -359,6 +378,11 @@ export const configSchema = z
     freezes: z.array(freezeSchema).default([]).describe("Freezes always beat windows."),
     holidays: holidaysSchema.optional(),
     environments: z.record(z.string().min(1), environmentSchema).default({}),
+    bake: bakeSpec
+      .optional()
+      .describe(
+        'Bake time: a deploy may start only if the schedule stays open for this long after it (e.g. "3h"); default none.',
+      ),
     risk: riskSchema,
     merge: z
       .strictObject({

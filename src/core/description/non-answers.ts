@@ -24,7 +24,7 @@ interface NonAnswers {
   filler: string[];
 }
 
-export const NON_ANSWERS: Record<Language, NonAnswers> = {
+const NON_ANSWERS: Record<Language, NonAnswers> = {
   en: {
     none: ["none", "nothing", "no", "nope", "nil", "null", "n/a", "na", "x", "unknown", "idk", "not sure"],
     notApplicable: [
@@ -170,7 +170,11 @@ const LANGUAGES = Object.keys(NON_ANSWERS) as Language[];
 const all = (pick: (n: NonAnswers) => string[]) =>
   [...new Set(LANGUAGES.flatMap((l) => pick(NON_ANSWERS[l]).map(comparable)))].filter((p) => p !== "");
 
-const CJK_RUN_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+/** Chinese and Japanese script, written without spaces between words (Korean is written with spaces). */
+const UNSPACED = "[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]";
+const UNSPACED_RE = new RegExp(UNSPACED, "u");
+const UNSPACED_END_RE = new RegExp(`${UNSPACED}$`, "u");
+const CJK_RUN_RE = new RegExp(`${UNSPACED}+`, "gu");
 
 /**
  * Words in folded text; a run of Chinese or Japanese characters, written without spaces, counts one word per two
@@ -188,18 +192,15 @@ export function countWords(text: string): number {
 
 /** Longest first, so "not applicable" wins over "no" and "該当なし" over "なし". */
 function starts(phrases: string[]): (text: string) => string | null {
-  const sorted = [...phrases].sort((a, b) => b.length - a.length);
+  // A spaced-language phrase must end at a word end; a CJK phrase may run into the next character.
+  const sorted = [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => ({ p, runsOn: UNSPACED_END_RE.test(p) }));
   return (text) => {
-    for (const p of sorted) {
+    for (const { p, runsOn } of sorted) {
       if (!text.startsWith(p)) continue;
       const next = text[p.length];
-      // A spaced-language phrase must end at a word end; a CJK phrase may run into the next character.
-      if (
-        next === undefined ||
-        next === " " ||
-        /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(p)
-      )
-        return text.slice(p.length).trim();
+      if (next === undefined || next === " " || runsOn) return text.slice(p.length).trim();
     }
     return null;
   };
@@ -213,13 +214,12 @@ export const STOCK: ReadonlySet<string> = new Set([
   "to be determined",
 ]);
 
-/** The reason after "N/A" / "Nicht zutreffend" / "該当なし", or null when the answer does not start with one. */
-export const notApplicableReason = starts(all((n) => [...n.none, ...n.notApplicable]));
 const NONE_WORDS = all((n) => [...n.none, ...n.notApplicable]);
-const NONE_SPACED = new Set(NONE_WORDS.filter((p) => !/[^\s\p{Script=Latin}]/u.test(p)));
-const NONE_CJK = NONE_WORDS.filter((p) =>
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(p),
-).sort((a, b) => b.length - a.length);
+/** The reason after "N/A" / "Nicht zutreffend" / "該当なし", or null when the answer does not start with one. */
+export const notApplicableReason = starts(NONE_WORDS);
+/** Latin and Korean phrases are whole words between spaces; Chinese and Japanese ones are removed wherever they stand. */
+const NONE_SPACED = new Set(NONE_WORDS.filter((p) => !UNSPACED_RE.test(p)));
+const NONE_CJK = NONE_WORDS.filter((p) => UNSPACED_RE.test(p)).sort((a, b) => b.length - a.length);
 
 /** Folded text without the non-answer words in it ("no", "keine", "ありません"): they say again that nothing applies. */
 export function withoutNonAnswerWords(text: string): string {

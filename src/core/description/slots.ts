@@ -52,14 +52,11 @@ export function sectionTitle(b: Block): string | null {
 
 /** A block that starts a new pseudo-section and so ends a bold/summary/label one. */
 function isPseudoBoundary(b: Block): boolean {
-  if (b.kind === "heading" || b.kind === "summary" || b.kind === "break" || b.kind === "details") return true;
+  if (b.kind === "break" || b.kind === "details" || sectionTitle(b) !== null) return true;
   if (b.kind !== "line") return false;
-  if (BOLD_ONLY_RE.test(b.raw)) return true;
   // "**Testing:** ran the unit tests" opens another field of a form; "**Step 2:** redeploy" is a step.
   const field = BOLD_LABEL_RE.exec(b.raw);
-  if (field && !/\d/.test(field[2] ?? field[4] ?? "")) return true;
-  const l = labelOf(b.text);
-  return l !== null && l.rest === "";
+  return field !== null && !/\d/.test(field[2] ?? field[4] ?? "");
 }
 
 function endOfHeading(blocks: Block[], i: number, depth: number): number {

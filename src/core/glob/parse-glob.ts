@@ -11,12 +11,11 @@
  * `(`, `)`, `|`, and POSIX classes `[[:alpha:]]`.
  */
 
-/** The supported syntax in one sentence, for the schema text (docs/config.md and editors). */
-export const GLOB_SYNTAX =
-  "Glob syntax (matched in linear time, dotfiles included): * and ? (never /), [a-z] [!a], {a,b} and {1..5} (at most 64 alternatives), ** as a whole segment for any directories (docs/** also matches docs), \\ to escape; not supported: !negation, extglobs such as +(a|b), ( ) |, [[:alpha:]]. A path over 4096 characters (or past the matching work limit) is not checked: it counts as a risk-rule match and prevents a skip.";
-
 export const MAX_GLOB_LENGTH = 500;
 export const MAX_GLOB_ALTERNATIVES = 64;
+
+/** The supported syntax in one sentence, for the schema text (docs/config.md and editors). */
+export const GLOB_SYNTAX = `Glob syntax (matched in linear time, dotfiles included): * and ? (never /), [a-z] [!a], {a,b} and {1..5} (at most ${MAX_GLOB_ALTERNATIVES} alternatives), ** as a whole segment for any directories (docs/** also matches docs), \\ to escape; not supported: !negation, extglobs such as +(a|b), ( ) |, [[:alpha:]]. A path over 4096 characters (or past the matching work limit) is not checked: it counts as a risk-rule match and prevents a skip.`;
 
 export type GlobToken =
   | { kind: "char"; char: string }
@@ -30,7 +29,7 @@ export type GlobToken =
   /** A final `**` with nothing before it that needs a `/`: anything. */
   | { kind: "all" };
 
-export class GlobSyntaxError extends Error {}
+class GlobSyntaxError extends Error {}
 
 /** Index of the `]` closing the class that opens at `open`, or -1. */
 function classEnd(glob: string, open: number): number {

@@ -50,21 +50,37 @@ export function scheduleOnlyFacts(
   };
 }
 
+/**
+ * The decision on `facts` under a freeze ledger and an override, for a change decided more than once (under the
+ * ledger before and after a change, again with an override, each minute of a wait): the skip rules and the templates
+ * depend on neither, so they are worked out once, here.
+ */
+export type ChangeDecider = (ledger: LedgerFreeze[], override: Override | null, at: Date) => CheckReport;
+
+export function changeDecider(
+  config: Config,
+  facts: Omit<ChangeFacts, "ledger" | "override">,
+): ChangeDecider {
+  const skip = descriptionSkipReason(config, facts);
+  // Templates are parsed only when a description is going to be compared with them.
+  const template = facts.body !== null && !skip ? readTemplates(facts.templates) : undefined;
+  return (ledger, override, at) =>
+    evaluateChange({
+      config,
+      at,
+      body: facts.body,
+      template,
+      environment: facts.environment,
+      files: facts.files,
+      labels: facts.labels,
+      skip,
+      draft: facts.draft && !facts.mergeQueue,
+      ledger,
+      override,
+    });
+}
+
 /** The one decision every front door makes from its facts: skip rules, template comparison, then `evaluateChange`. */
 export function decideChange(config: Config, facts: ChangeFacts, at: Date): CheckReport {
-  const skip = descriptionSkipReason(config, facts);
-  return evaluateChange({
-    config,
-    at,
-    body: facts.body,
-    // Templates are parsed only when a description is going to be compared with them.
-    template: facts.body !== null && !skip ? readTemplates(facts.templates) : undefined,
-    environment: facts.environment,
-    files: facts.files,
-    labels: facts.labels,
-    skip,
-    draft: facts.draft && !facts.mergeQueue,
-    ledger: facts.ledger,
-    override: facts.override,
-  });
+  return changeDecider(config, facts)(facts.ledger, facts.override, at);
 }

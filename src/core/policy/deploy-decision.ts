@@ -1,5 +1,6 @@
 import type { EnvironmentRule } from "../config/schema.js";
 import { SECTION_TITLE } from "../description/index.js";
+import { inertText } from "../render/inert.js";
 import { cell } from "../render/markdown.js";
 import { describeSchedule, formatIn, formatWhen, type ScheduleResult } from "../schedule/index.js";
 import type { CheckReport, GateRule } from "./evaluate-change.js";
@@ -74,6 +75,8 @@ function waitingFor(s: ScheduleResult): string {
     const by = s.freeze?.by ? `, declared by ${cell(`@${s.freeze.by}`)}` : "";
     return `Waiting for ${what} **${cell(s.rule ?? "freeze")}**${why}${by} to end`;
   }
+  if (s.reason === "bake")
+    return `Waiting for a start with ${s.bake ?? "the bake time"} of open schedule after it (bake)`;
   return "Waiting for window";
 }
 
@@ -81,6 +84,17 @@ function overrideNote(report: CheckReport): string {
   const o = report.override;
   if (!o || report.schedule.open) return "";
   return ` Closed (${describeSchedule(report.schedule, new Date(report.at))}) but overridden by ${o.by.map((u) => cell(`@${u}`)).join(", ")}: ${cell(o.reason)}.`;
+}
+
+/**
+ * The PR's rollback plan as its author wrote it (the parser keeps its first 200 characters), for the approval
+ * comment: the on-call who looks at a deployment sees how to undo it without opening the PR. Escaped as table-cell
+ * text (no HTML, no @mentions).
+ */
+function rollbackNote(report: CheckReport, pr: string | null): string {
+  const rollback = report.description?.rollback;
+  if (rollback?.status !== "present" || !rollback.answer) return "";
+  return `\n\n**Rollback plan**${pr ? ` (${pr})` : ""}: ${inertText(cell(rollback.answer))}`;
 }
 
 /**
@@ -125,7 +139,7 @@ function decide(input: DeployDecisionInput): DeployDecision {
   if (s.open || report.override)
     return decision(
       "approve",
-      `Clear to deploy to ${env}: ${describeSchedule(s, now)}.${overrideNote(report)}`,
+      `Clear to deploy to ${env}: ${describeSchedule(s, now)}.${overrideNote(report)}${rollbackNote(report, pr)}`,
       null,
       "approve",
     );

@@ -119,7 +119,7 @@ function scheduleRule(
 }
 
 /** Whether any window rule exists anywhere in the config (top level, risk levels or an environment). */
-export function hasAnyWindows(config: Config): boolean {
+function hasAnyWindows(config: Config): boolean {
   const riskLists = (r: Config["risk"]["windows"] | undefined) => [r?.medium, r?.high];
   const lists = [config.windows, ...riskLists(config.risk.windows)];
   for (const env of Object.values(config.environments))
@@ -156,8 +156,10 @@ export function evaluateChange(input: ChangeInput): CheckReport {
   const deploySchedule = evaluateSchedule({ config, environment, riskLevel: scheduleLevel, ledger }, at);
   // Merges honour windows only with merge.enforce_windows; else only freezes decide, and the text says why.
   const windowsIgnored = !config.merge.enforce_windows && hasAnyWindows(config);
+  // Bake time binds merges only with merge.enforce_windows (ignoreWindows drops it), so the deploy schedule is reused
+  // only when it holds no bake the merge must not see.
   const mergeSchedule =
-    environment === null && !windowsIgnored
+    environment === null && !windowsIgnored && (config.merge.enforce_windows || config.bake === undefined)
       ? deploySchedule
       : evaluateSchedule(
           { config, riskLevel: scheduleLevel, ledger, ignoreWindows: !config.merge.enforce_windows },

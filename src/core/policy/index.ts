@@ -1,4 +1,10 @@
-export { type ChangeFacts, decideChange, scheduleOnlyFacts } from "./change-facts.js";
+export {
+  type ChangeDecider,
+  type ChangeFacts,
+  changeDecider,
+  decideChange,
+  scheduleOnlyFacts,
+} from "./change-facts.js";
 export {
   type ChangeInput,
   type CheckReport,

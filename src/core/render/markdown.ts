@@ -1,4 +1,5 @@
 import type { CheckReport, GateDecision, GateRule } from "../policy/index.js";
+import { inertText } from "./inert.js";
 
 const ICON: Record<GateRule["status"], string> = { pass: "✅", fail: "❌", skip: "⏭️", info: "ℹ️" };
 
@@ -27,6 +28,12 @@ export function gateTitle(gate: GateDecision): string {
 /** Check-run / job-summary body for a gate. */
 export function gateSummary(report: CheckReport, gate: GateDecision): string {
   const parts = [rulesTable(gate.rules)];
+  // The on-call's rollback summary: the deploy approval and `change-gate recent` quote the same words.
+  const rollback = report.description?.rollback;
+  if (rollback?.status === "present" && rollback.answer)
+    parts.push(
+      `**Rollback plan** (quoted in the deploy approval and \`change-gate recent\`): ${inertText(cell(rollback.answer))}`,
+    );
   if (report.override)
     parts.push(
       `**Override** by ${report.override.by.map((u) => `@${u}`).join(", ")}: ${cell(report.override.reason)}`,

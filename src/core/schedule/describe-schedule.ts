@@ -11,6 +11,8 @@ import type { ScheduleResult } from "./types.js";
  *   `windowsIgnored` (windows exist but do not apply here): "open — windows apply to deploys only"
  *   (plus " — closes … for freeze …")
  * - "closed … — never opens within a year", "open (window …) — stays open for at least a year"
+ * - with `bake`: "open (window …) — last start with a 3h bake Mon 5 Jan 14:00 UTC (in 4h)", "closed for bake time: a
+ *   deploy now would not have 3h of open schedule after it — opens …"
  */
 export function describeSchedule(
   result: ScheduleResult,
@@ -26,6 +28,8 @@ export function describeSchedule(
         : options.windowsIgnored
           ? "open — windows apply to deploys only"
           : "open — no windows configured";
+    if (result.closesAt && result.bake)
+      return `${head} — last start with a ${result.bake} bake ${when(result.closesAt)}`;
     if (result.closesAt) return `${head} — closes ${when(result.closesAt)}`;
     return result.reason === "window" ? `${head} — stays open for at least a year` : head;
   }
@@ -34,6 +38,8 @@ export function describeSchedule(
       ? `closed by freeze ${result.rule}`
       : result.reason === "holiday"
         ? `closed by holiday ${result.rule}`
-        : "closed outside deploy windows";
+        : result.reason === "bake"
+          ? `closed for bake time: a deploy now would not have ${result.bake ?? "its bake time"} of open schedule after it`
+          : "closed outside deploy windows";
   return result.nextOpen ? `${head} — opens ${when(result.nextOpen)}` : `${head} — never opens within a year`;
 }

@@ -1,3 +1,4 @@
+import { type Bake, bakeEnd, bakeOf, firstBakedStart, lastStart } from "./bake.js";
 import { type CompiledSchedule, compileQuery } from "./compile-query.js";
 import type { Interval, Source } from "./rule-source.js";
 import type { ScheduleQuery, ScheduleResult } from "./types.js";
@@ -136,6 +137,36 @@ export function stateAt(compiled: CompiledSchedule, at: number): { freeze?: Inte
  */
 export function evaluateSchedule(query: ScheduleQuery, at: Date): ScheduleResult {
   const compiled = compileQuery(query);
+  const raw = evaluateCompiled(compiled, at);
+  const bake = query.ignoreBake || query.ignoreWindows ? null : bakeOf(query.config, query.environment);
+  return bake ? withBake(compiled, raw, at.getTime(), bake) : raw;
+}
+
+/**
+ * The schedule with a bake time: a deploy may start at t only if it stays open over [t, t + bake] — starts are
+ * allowed in [open, close − bake), so `closesAt` is close − bake, and `nextOpen` is the first start a whole bake fits
+ * after (`reason: "bake"` when open but too close to the end).
+ */
+function withBake(compiled: CompiledSchedule, raw: ScheduleResult, t: number, bake: Bake): ScheduleResult {
+  const zone = compiled.zone;
+  if (raw.open) {
+    const close = raw.closesAt === null ? null : Date.parse(raw.closesAt);
+    if (close === null || bakeEnd(t, bake, zone) < close)
+      return { ...raw, closesAt: iso(close === null ? null : lastStart(close, bake, zone)), bake: bake.text };
+    return {
+      open: false,
+      reason: "bake",
+      rule: raw.rule,
+      nextOpen: iso(firstBakedStart(compiled, close, bake)),
+      closesAt: null,
+      timezone: zone,
+      bake: bake.text,
+    };
+  }
+  return { ...raw, nextOpen: iso(firstBakedStart(compiled, t, bake)), bake: bake.text };
+}
+
+function evaluateCompiled(compiled: CompiledSchedule, at: Date): ScheduleResult {
   const t = at.getTime();
   const timezone = compiled.zone;
   const { freeze, window } = stateAt(compiled, t);

@@ -1,9 +1,10 @@
+import { type Bake, bakeOf, lastStart } from "./bake.js";
 import { compileQuery } from "./compile-query.js";
 import { union } from "./evaluate-schedule.js";
 import { type Series, subtract, toSeries } from "./recurrence.js";
 import type { Interval, Source } from "./rule-source.js";
 import type { ScheduleQuery } from "./types.js";
-import { DAY } from "./wall-time.js";
+import { DAY, toWall } from "./wall-time.js";
 
 function icsTime(ms: number): string {
   return new Date(ms)
@@ -80,6 +81,16 @@ function byName(intervals: Interval[]): Interval[][] {
   return [...groups.values()];
 }
 
+/** "Last deploy start: 14:00 Europe/Berlin (bake 3h …)" for a window occurrence, in the zone's wall time. */
+function lastStartLine(window: { start: number; end: number }, bake: Bake, zone: string): string {
+  const last = lastStart(window.end, bake, zone);
+  if (last <= window.start) return `No deploy start fits the ${bake.text} bake in this window.`;
+  const wall = new Date(toWall(last, zone));
+  const hh = String(wall.getUTCHours()).padStart(2, "0");
+  const mm = String(wall.getUTCMinutes()).padStart(2, "0");
+  return `Last deploy start: ${hh}:${mm} ${zone} (bake ${bake.text}: a deploy must leave ${bake.text} of open schedule after it).`;
+}
+
 /**
  * An RFC 5545 calendar (CRLF, folded, escaped) of the effective schedule in [from, from + days): every freeze and
  * holiday as a busy event (TRANSP:OPAQUE), and the deploy windows net of them as free events (TRANSPARENT) — a window
@@ -102,6 +113,7 @@ export function renderCalendar(query: ScheduleQuery, from: Date, days: number): 
     `X-WR-CALNAME:${escapeText(`change-gate: freezes and deploy windows (${compiled.zone})`)}`,
     `X-WR-TIMEZONE:${compiled.zone}`,
   ];
+  const bake = query.ignoreBake || query.ignoreWindows ? null : bakeOf(query.config, query.environment);
   const entries: Entry[] = [];
   const frozen: Interval[] = [];
   for (const s of compiled.freezes) {
@@ -128,6 +140,7 @@ export function renderCalendar(query: ScheduleQuery, from: Date, days: number): 
       freeze
         ? "Deploys are blocked (freezes beat windows)."
         : "Deploys are allowed (freezes already left out).",
+      !freeze && bake ? lastStartLine(e.series.first, bake, compiled.zone) : "",
       e.source.reason ? `Reason: ${e.source.reason}` : "",
       e.source.by ? `By: ${e.source.by}` : "",
       Number.isFinite(e.series.first.end) ? "" : "Until lifted with /unfreeze.",

@@ -1,3 +1,4 @@
+import { bakeOf, lastStart } from "./bake.js";
 import { compileQuery } from "./compile-query.js";
 import { describeSchedule } from "./describe-schedule.js";
 import { evaluateSchedule } from "./evaluate-schedule.js";
@@ -63,6 +64,20 @@ export function renderExplain(
   const dayStarts: number[] = [];
   for (let k = 0; k <= count; k++) dayStarts.push(fromWall(today + k * DAY, zone));
   const periods = rawPeriods(compiled, dayStarts[0]!, dayStarts[count]!);
+  const bake = query.ignoreBake || query.ignoreWindows ? null : bakeOf(query.config, query.environment);
+  if (bake)
+    lines.push(
+      `Bake time ${bake.text}: a deploy may start only if the schedule stays open ${bake.text} after it.`,
+    );
+  // With a bake, each open stretch (touching open periods) ends its starts at stretch end − bake.
+  const lastStartOf = (q: number): number | null => {
+    if (!bake) return null;
+    let r = q;
+    while (r + 1 < periods.length && periods[r + 1]!.open) r++;
+    const end = periods[r]!.end;
+    if (end >= dayStarts[count]!) return null; // the stretch runs past what is shown; its end is not known here
+    return lastStart(end, bake, zone);
+  };
   let p = 0;
   for (let k = 0; k < count; k++) {
     const dayStart = dayStarts[k]!;
@@ -92,7 +107,16 @@ export function renderExplain(
               ? "outside windows"
               : `${period.reason} ${period.rule}`;
       const now = s <= t && t < e ? "  ◀ now" : "";
-      lines.push(`  ${local.padEnd(20)} ${state}  ${why.padEnd(34)} ${utc}${now}`.trimEnd());
+      const last = period.open ? lastStartOf(q) : null;
+      const bakeNote =
+        last === null
+          ? ""
+          : last <= period.start
+            ? "  no start fits the bake"
+            : last <= e
+              ? `  last start ${hhmm(toWall(last, zone))} ${abbr(last)}`
+              : "";
+      lines.push(`  ${local.padEnd(20)} ${state}  ${why.padEnd(34)} ${utc}${bakeNote}${now}`.trimEnd());
     }
   }
   return `${lines.join("\n")}\n`;

@@ -23,9 +23,12 @@ export interface ScheduleQuery {
   ledger?: LedgerFreeze[];
   /** Freezes only: windows are not consulted (the merge gate when `merge.enforce_windows` is false). */
   ignoreWindows?: boolean;
+  /** Leave out the bake time; by default the environment's (or the top-level) `bake` applies, never with `ignoreWindows`. */
+  ignoreBake?: boolean;
 }
 
-export type ScheduleReason = "window" | "freeze" | "holiday" | "outside-window" | "always";
+/** `bake`: open now, but the schedule closes before the bake time (`bake:`) would be over. */
+export type ScheduleReason = "window" | "freeze" | "holiday" | "outside-window" | "always" | "bake";
 
 export interface ScheduleResult {
   open: boolean;
@@ -40,6 +43,8 @@ export interface ScheduleResult {
   timezone: string;
   /** The deciding freeze when `reason` is "freeze" or "holiday"; `until` is when that freeze lifts (null = never/until lifted). */
   freeze?: { name: string; reason?: string; by?: string; until: string | null };
+  /** The bake time that applied (`bake:` as written, e.g. "3h"); absent when there is none. */
+  bake?: string;
 }
 
 /** A stretch of time with one state; `schedulePeriods` returns consecutive, gap-free periods. */

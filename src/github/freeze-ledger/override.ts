@@ -380,7 +380,7 @@ export async function recordOverrideInLedger(
   return { recorded, ledger };
 }
 
-function parseRecord(body: string): z.output<typeof recordSchema> | null {
+export function parseRecord(body: string): z.output<typeof recordSchema> | null {
   return readHiddenJson(MARKER, recordSchema, body);
 }
 
