@@ -13,7 +13,7 @@ export interface WorkflowEvent {
 export const MODE_EVENTS: Record<Mode, readonly string[]> = {
   pr: ["pull_request", "pull_request_target", "merge_group"],
   command: ["issue_comment"],
-  sweep: ["schedule", "workflow_dispatch", "repository_dispatch"],
+  sweep: ["schedule", "workflow_dispatch", "repository_dispatch", "issues"],
   deploy: [
     "push",
     "workflow_dispatch",
@@ -36,6 +36,7 @@ const INFERRED: Record<string, Mode> = {
   workflow_dispatch: "deploy",
   release: "deploy",
   deployment: "deploy",
+  issues: "sweep",
 };
 
 export function resolveMode(mode: Mode | null, eventName: string): Mode {

@@ -1,5 +1,4 @@
 import type { ApplicationFunction, Probot } from "probot";
-import { closeExpiredFreezes } from "../github/freeze-ledger/index.js";
 import type { GitHub } from "../github/types.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Cluster } from "./cluster/index.js";
@@ -8,10 +7,12 @@ import type { AppDeps } from "./deps.js";
 import * as deploymentProtectionRule from "./handlers/deployment-protection-rule.js";
 import * as installation from "./handlers/installation.js";
 import * as issueComment from "./handlers/issue-comment.js";
+import * as ledgerIssue from "./handlers/ledger-issue.js";
 import * as mergeGroup from "./handlers/merge-group.js";
 import * as pullRequest from "./handlers/pull-request.js";
 import * as push from "./handlers/push.js";
 import * as rerequested from "./handlers/rerequested.js";
+import { sweepLedger } from "./ledger-sweep.js";
 import { PolicyCache } from "./policy-cache.js";
 import { DEFAULT_SWEEP_INTERVAL_MS, Sweep } from "./sweep.js";
 import { WaitingDeployments } from "./waiting-deployments.js";
@@ -70,8 +71,7 @@ export function changeGate(
             log: app.log,
             jobs: options.cluster?.jobs,
             onRepo: async (gh, ref, installationId) => {
-              // Expired /freeze issues are closed here too, so the ledger stays what it says.
-              await closeExpiredFreezes(gh, ref, clock.now());
+              await sweepLedger(gh, ref, deps);
               await waiting.rebuild(gh, ref, installationId);
             },
           })
@@ -84,6 +84,7 @@ export function changeGate(
     installation.register(app, deps);
     push.register(app, deps);
     issueComment.register(app, deps);
+    ledgerIssue.register(app, deps);
     deploymentProtectionRule.register(app, { now: () => clock.now(), waiting });
 
     options.cluster?.jobs.handle("deployment", async (data) => {

@@ -100,8 +100,9 @@ export async function runPrCheck(gh: GitHub, opts: PrCheckOptions): Promise<PrCh
     const report = await decidePr(gh, decide);
     return await writeVerdict(gh, decide, report, current ? await current : undefined);
   } catch (error) {
-    // The head's run, if it was read before the failure, need not be read again.
-    const known = current ? await current.catch(() => undefined) : undefined;
+    // The head's run, if it was read before the failure, need not be read again; if that read is what failed, a new
+    // run is written without it (null), so an earlier pass on the head cannot outlive the failure.
+    const known = current ? await current.catch(() => null) : undefined;
     await writeInternalError(gh, ref, pr.head.sha, error, opts.appId, known);
     throw error;
   }
@@ -255,7 +256,11 @@ export function writeConfigErrors(
   });
 }
 
-/** Fail closed: an internal error is a failing check that says so, never a pass. Best effort: it must not mask the error. */
+/**
+ * Fail closed: an internal error is a failing check that says so, never a pass. Best effort: it must not mask the
+ * error. `current`: the head's run as already read (null = none, or the read failed). When the head's run cannot be
+ * read, a new run is created anyway: GitHub shows the latest run of a name, so the failure replaces any earlier pass.
+ */
 export async function writeInternalError(
   gh: GitHub,
   ref: RepoRef,
@@ -266,13 +271,15 @@ export async function writeInternalError(
 ): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   try {
+    const existing =
+      current !== undefined ? current : await latestCheckRun(gh, ref, headSha, appId).catch(() => null);
     await upsertCheckRun(gh, ref, {
       headSha,
       conclusion: "failure",
       title: "change-gate hit an internal error",
       summary: `change-gate hit an internal error: ${message.replace(/\s+/g, " ").slice(0, 1000)}\n\nRe-run the check; if it keeps failing, tell the change-gate maintainers.`,
       appId,
-      ...(current === undefined ? {} : { current }),
+      current: existing,
     });
   } catch {
     // The original error is what the caller rethrows and logs.

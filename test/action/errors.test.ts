@@ -8,7 +8,7 @@ describe("errors fail the step with a message that says what to do", () => {
     const run = await runAction({ event: "watch", payload: { action: "started" } });
     expect(run.code).toBe(1);
     expect(errors(run)).toEqual([
-      'change-gate cannot infer a mode for the "watch" event; it runs on pull_request (pr), pull_request_target (pr), merge_group (pr), issue_comment (command), schedule (sweep), push (deploy), workflow_dispatch (deploy), release (deploy), deployment (deploy) — or set the mode input',
+      'change-gate cannot infer a mode for the "watch" event; it runs on pull_request (pr), pull_request_target (pr), merge_group (pr), issue_comment (command), schedule (sweep), push (deploy), workflow_dispatch (deploy), release (deploy), deployment (deploy), issues (sweep) — or set the mode input',
     ]);
     expect(run.requests).toEqual([]);
   });

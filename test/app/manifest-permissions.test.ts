@@ -14,6 +14,7 @@ const REQUIRED_PERMISSION: Record<string, string> = {
   check_suite: "checks",
   deployment_protection_rule: "deployments",
   issue_comment: "issues",
+  issues: "issues",
   merge_group: "merge_queues",
   pull_request: "pull_requests",
   push: "contents",

@@ -21,12 +21,26 @@ const MESSAGES: Record<number, string> = {
   500: "Server Error",
 };
 
-function broken(method: string, path: string, status: number): Route {
+/** GitHub's 403s for a spent primary rate limit and a secondary one, with waits longer than a job accepts. */
+const LIMITS: Record<string, { message: string; headers: Record<string, string> }> = {
+  "primary rate limit": {
+    message: "API rate limit exceeded for installation ID 1.",
+    headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "4102444800" },
+  },
+  "secondary rate limit": {
+    message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+    headers: { "retry-after": "3600" },
+  },
+};
+
+function broken(method: string, path: string, status: number, limit?: string): Route {
+  const answer = limit ? LIMITS[limit]! : { message: MESSAGES[status]!, headers: {} };
   return {
     method,
     path,
     status,
-    body: { message: MESSAGES[status], documentation_url: "https://docs.github.com/rest" },
+    body: { message: answer.message, documentation_url: "https://docs.github.com/rest" },
+    headers: answer.headers,
   };
 }
 
@@ -52,7 +66,7 @@ function openedPr() {
   return payload;
 }
 
-type Row = { name: string; method: string; path: string; status: number };
+type Row = { name: string; method: string; path: string; status: number; limit?: string };
 
 function rows(what: string, method: string, path: string, statuses: number[]): Row[] {
   return statuses.map((status) => ({
@@ -60,6 +74,17 @@ function rows(what: string, method: string, path: string, statuses: number[]): R
     method,
     path,
     status,
+  }));
+}
+
+/** The same endpoint answering 403 for a spent primary and a secondary rate limit. */
+function limitRows(what: string, method: string, path: string): Row[] {
+  return Object.keys(LIMITS).map((limit) => ({
+    name: `${what} 403 (${limit}) → job fails, no passing check`,
+    method,
+    path,
+    status: 403,
+    limit,
   }));
 }
 
@@ -83,18 +108,19 @@ describe("Action pr mode", () => {
       ...rows("config read", "GET", `${REPO}/contents/.github/change-gate.yml`, [500, 401, 403, 422]),
       ...rows("template listing", "GET", `${REPO}/git/trees/HEAD`, [500, 401, 403, 422]),
       ...rows("repo freeze ledger", "GET", `${REPO}/issues`, [500, 401, 403, 404, 422]),
-      ...rows("org freeze ledger", "GET", ORG_LEDGER, [500, 401, 422]),
+      ...rows("org freeze ledger", "GET", ORG_LEDGER, [500, 401, 403, 422]),
+      ...limitRows("org freeze ledger", "GET", ORG_LEDGER),
       ...rows("check-run lookup", "GET", `${REPO}/commits/${sha}/check-runs`, [500, 401, 404, 422]),
       ...rows("check-run create", "POST", `${REPO}/check-runs`, [500, 401, 404, 422]),
       ...rows("risk label add", "POST", `${REPO}/issues/2/labels`, [500, 401, 404, 422]),
     ]),
   )(
     "$name",
-    async ({ method, path, status }) => {
+    async ({ method, path, status, limit }) => {
       const run = await runAction({
         event: "pull_request",
         payload,
-        routes: [broken(method, path, status), ...prRoutes({ pr: 2, sha })],
+        routes: [broken(method, path, status, limit), ...prRoutes({ pr: 2, sha })],
         now: NOW,
       });
       expect(run.requests.some((r) => r.method === method && r.path === path)).toBe(true);
@@ -144,7 +170,8 @@ describe("Action deploy mode", () => {
   it.concurrent.each(
     counter.add([
       ...rows("deploy: repo freeze ledger", "GET", `${REPO}/issues`, [500, 401, 403, 404, 422]),
-      ...rows("deploy: org freeze ledger", "GET", ORG_LEDGER, [500, 401, 422]),
+      ...rows("deploy: org freeze ledger", "GET", ORG_LEDGER, [500, 401, 403, 422]),
+      ...limitRows("deploy: org freeze ledger", "GET", ORG_LEDGER),
       ...rows("deploy: PRs of the deployed commit", "GET", deployed, [500, 401, 403, 404, 422]),
       ...rows("deploy: override comments", "GET", `${REPO}/issues/12/comments`, [500, 401, 403, 404]),
       // Without a checkout the config comes through the API.
@@ -157,12 +184,12 @@ describe("Action deploy mode", () => {
     ]),
   )(
     "$name",
-    async ({ name, method, path, status }) => {
+    async ({ name, method, path, status, limit }) => {
       const run = await runAction({
         event: "push",
         payload: push(),
         ...(name.includes("without checkout") ? {} : { config: "timezone: UTC\n" }),
-        routes: [broken(method, path, status), ...happy],
+        routes: [broken(method, path, status, limit), ...happy],
         now: NOW,
       });
       expect(run.requests.some((r) => r.method === method && r.path === path)).toBe(true);

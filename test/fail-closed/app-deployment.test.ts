@@ -14,6 +14,7 @@ import {
   fakeGitHub,
   OWNER,
   pathCounter,
+  RATE_LIMITS,
   REPO,
 } from "./app-fake.js";
 
@@ -123,7 +124,8 @@ describe("App deployment protection rule", () => {
   /** Statuses that mean "not there", after which approving is correct. */
   const irrelevant: Record<string, number[]> = {
     "config read": [404],
-    "org freeze ledger": [403, 404],
+    // No .github repository, or not one this installation can see. A 403 (a rate limit, a refused permission) is not.
+    "org freeze ledger": [404],
     "template listing (root)": [404],
     "template listing (.github)": [404],
     "template read": [404],
@@ -146,6 +148,19 @@ describe("App deployment protection rule", () => {
     expect(gh.faultHits()).toBeGreaterThan(0);
     if (approve) expect(gh.acceptedReviews().map((c) => c.body.state)).toEqual(["approved"]);
     else expectHeld(gh, app, COULD_NOT_READ);
+  });
+
+  it.each(
+    counter.add(
+      (Object.keys(RATE_LIMITS) as (keyof typeof RATE_LIMITS)[]).map((limit) => ({
+        name: `org freeze ledger 403 (${limit}) → held: 'could not read what it needs', retried later`,
+        fault: { endpoint: "org freeze ledger", status: 403, answer: RATE_LIMITS[limit] } as Fault,
+      })),
+    ),
+  )("$name", async ({ fault }) => {
+    const { gh, app } = await request(fault);
+    expect(gh.faultHits()).toBeGreaterThan(0);
+    expectHeld(gh, app, COULD_NOT_READ);
   });
 
   it.each(

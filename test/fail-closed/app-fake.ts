@@ -203,7 +203,22 @@ export interface Fault {
   endpoint: string;
   status: number | "network";
   times?: number;
+  /** GitHub's answer when it is not the plain one for the status (a rate limit: its message and headers). */
+  answer?: { message: string; headers: Record<string, string> };
 }
+
+/** GitHub's 403s for a spent primary rate limit and for a secondary rate limit, as it sends them. */
+export const RATE_LIMITS = {
+  "primary rate limit": {
+    message: "API rate limit exceeded for installation ID 1.",
+    headers: { "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "4102444800" },
+  },
+  "secondary rate limit": {
+    message:
+      "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.",
+    headers: { "retry-after": "60" },
+  },
+} as const;
 
 export interface CheckRunState {
   id: number;
@@ -538,6 +553,12 @@ export function fakeGitHub(s: Scenario = {}, faultOrFaults?: Fault | Fault[]) {
         calls.push({ ...req, status: fault.status });
         if (fault.status === "network")
           cb(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }));
+        else if (fault.answer)
+          cb(null, [
+            fault.status,
+            { message: fault.answer.message, documentation_url: "https://docs.github.com/rest" },
+            fault.answer.headers,
+          ]);
         else cb(null, [fault.status, errorBody(fault.status)]);
         return;
       }

@@ -1,7 +1,17 @@
 // Fail-closed audit of the App's merge queue check: each GitHub call × status, and core steps throwing.
 import nock from "nock";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createApp, example, type Fault, fakeGitHub, GROUP_SHA, PR, pathCounter, SHA } from "./app-fake.js";
+import {
+  createApp,
+  example,
+  type Fault,
+  fakeGitHub,
+  GROUP_SHA,
+  PR,
+  pathCounter,
+  RATE_LIMITS,
+  SHA,
+} from "./app-fake.js";
 
 const boom = vi.hoisted(() => ({ at: null as string | null }));
 // Mocked where they are defined, so every caller (the shared decideChange too) goes through the mock.
@@ -76,8 +86,7 @@ const IRRELEVANT: Record<string, Partial<Record<number, Seen>>> = {
   "template listing (root)": { 404: "pass (irrelevant)" },
   "template listing (.github)": { 404: "pass (irrelevant)" },
   "template read": { 404: "pass (irrelevant)" },
-  "org freeze ledger": { 404: "pass (irrelevant)", 403: "pass (irrelevant)" },
-  "check-run lookup": Object.fromEntries(STATUSES.map((s) => [s, "no check"])),
+  "org freeze ledger": { 404: "pass (irrelevant)" },
   "check-run create": Object.fromEntries(STATUSES.map((s) => [s, "no check"])),
 };
 
@@ -127,6 +136,14 @@ describe("App merge group check", () => {
         true,
       ),
       ...rows(["repo freeze ledger", "org freeze ledger"], false),
+      ...[true, false].flatMap((named) =>
+        (Object.keys(RATE_LIMITS) as (keyof typeof RATE_LIMITS)[]).map((limit) => ({
+          name: `${named ? "" : "unnamed group: "}org freeze ledger 403 (${limit}) → failing check 'internal error'`,
+          fault: { endpoint: "org freeze ledger", status: 403, answer: RATE_LIMITS[limit] } as Fault,
+          seen: "internal error" as Seen,
+          named,
+        })),
+      ),
     ]),
   )("$name", async ({ fault, seen, named }) => {
     const { gh, error, verdict } = await run(fault, named);

@@ -11,6 +11,7 @@ import {
   fakeGitHub,
   openedPr,
   pathCounter,
+  RATE_LIMITS,
   type Scenario,
   SHA,
 } from "./app-fake.js";
@@ -151,12 +152,11 @@ const IRRELEVANT: Record<string, Partial<Record<number | "network", Seen>>> = {
   "template listing (root)": { 404: "pass (irrelevant)" },
   "template listing (.github)": { 404: "pass (irrelevant)" },
   "template read": { 404: "pass (irrelevant)" },
-  // No org .github repository, or not installed there: no org-wide freeze.
-  "org freeze ledger": { 404: "pass (irrelevant)", 403: "pass (irrelevant)" },
+  // No org .github repository, or not one this installation can see: no org-wide freeze. (A 403 proves neither.)
+  "org freeze ledger": { 404: "pass (irrelevant)" },
   // Someone removed the stale label meanwhile: the goal is reached.
   "stale risk label removal": { 404: "pass (irrelevant)" },
   // Every write is refused, the internal-error write included.
-  "check-run lookup": Object.fromEntries([...STATUSES, "network"].map((s) => [s, "no check"])),
   "check-run create": Object.fromEntries([...STATUSES, "network"].map((s) => [s, "no check"])),
   "installation token": Object.fromEntries([...STATUSES, "network"].map((s) => [s, "no check"])),
 };
@@ -321,6 +321,39 @@ describe("App PR check: a GitHub error never becomes a pass", () => {
     const { gh, error } = await pr({ existingPass: true }, fault);
     expectSeen(gh, error, "internal error", fault);
     expect(gh.runs).toHaveLength(1);
+  });
+
+  it.each(
+    counter.add(
+      (Object.keys(RATE_LIMITS) as (keyof typeof RATE_LIMITS)[]).map((limit) => ({
+        name: `org freeze ledger 403 (${limit}) → failing check 'internal error' naming the rate limit`,
+        fault: { endpoint: "org freeze ledger", status: 403, answer: RATE_LIMITS[limit] } as Fault,
+        limit,
+      })),
+    ),
+  )("$name", async ({ fault, limit }) => {
+    const { gh, error } = await pr({}, fault);
+    expectSeen(gh, error, "internal error", fault);
+    expect(gh.verdict()?.summary).toContain(
+      `GitHub's ${limit === "primary rate limit" ? "rate limit" : limit} refused reading the org-wide freeze ledger (Codertocat/.github)`,
+    );
+  });
+
+  it.each(
+    counter.add(
+      ([...STATUSES, "network"] as const).map((status) => ({
+        name: `after a restart during a freeze, check-run lookup ${status === "network" ? "network error" : status} on every try → a new failing 'internal error' run replaces the old pass`,
+        status,
+      })),
+    ),
+  )("$name", async ({ status }) => {
+    // The journal is empty after a restart, so the head's run must be read; when that read fails, the pass written
+    // before the freeze must not stand.
+    const fault: Fault = { endpoint: "check-run lookup", status };
+    const { gh, error } = await pr({ existingPass: true, ledger: "frozen" }, fault);
+    expectSeen(gh, error, "internal error", fault);
+    expect(gh.runs.map((r) => r.conclusion)).toEqual(["success", "failure"]);
+    expect(gh.calls.filter((c) => c.method === "PATCH")).toEqual([]);
   });
 
   it.each(

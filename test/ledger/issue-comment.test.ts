@@ -36,6 +36,7 @@ describe("issue_comment.created in the App", () => {
         ledger = [ledgerIssue(7, null, { body: (body as { body: string }).body })];
         return [201, ledgerIssue(7, null)];
       })
+      .route("POST", `${REPO}/issues/7/comments`, 201, {})
       // The reply, the 👍 and the 👀 taken back: one GraphQL mutation.
       .route("POST", "/graphql", 200, {
         data: {
@@ -64,7 +65,7 @@ describe("issue_comment.created in the App", () => {
     await h.send("issue_comment", comment("/freeze for 2h release day"));
 
     const lines = api.calls.map((c) => `${c.method} ${c.path.replace(/\?.*/, "")}`);
-    // Token and config, then the command's 6 requests, then the fan-out: templates (the policy cache was cold), the
+    // Token and config, then the command's 7 requests (with the ledger revision), then the fan-out: templates (the policy cache was cold), the
     // org ledger (the repository's is the race check's re-list), the open PRs, the page's override listing (the new
     // freeze fails every PR's schedule) and one write per PR whose verdict moved (no lookup of its old run).
     expect(lines).toEqual([
@@ -74,6 +75,7 @@ describe("issue_comment.created in the App", () => {
       "GET /repos/Codertocat/Hello-World/collaborators/Codertocat/permission",
       "GET /repos/Codertocat/Hello-World/issues",
       "POST /repos/Codertocat/Hello-World/issues",
+      "POST /repos/Codertocat/Hello-World/issues/7/comments",
       "GET /repos/Codertocat/Hello-World/issues",
       "POST /graphql",
       "GET /repos/Codertocat/Hello-World/git/trees/HEAD",

@@ -7,6 +7,7 @@ import {
   liftFreeze,
   readActiveFreezes,
 } from "../../src/github/freeze-ledger/index.js";
+import { readRevisionBlock } from "../../src/github/freeze-ledger/revision.js";
 import {
   API,
   block,
@@ -17,6 +18,7 @@ import {
   LIST_ORG_LEDGER,
   ledgerIssue,
   NOW,
+  postedComment,
   REF,
   REPO,
 } from "./helpers.js";
@@ -93,12 +95,41 @@ describe("readActiveFreezes", () => {
     expect(result.nextOpen).toBe("2026-11-25T09:00:00.000Z");
   });
 
-  it.each([404, 403])(
-    "a %i from the org's .github repository means no org-wide freezes, not an error",
-    async (status) => {
+  it("a 404 from the org's .github repository (none, or not visible to this token) means no org-wide freezes", async () => {
+    nock(API).get(LIST_LEDGER).reply(200, []);
+    nock(API).get(LIST_ORG_LEDGER).reply(404, { message: "Not Found" });
+    expect(await readActiveFreezes(client().gh, REF, NOW)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "a refused permission",
+      { message: "Resource not accessible by integration" },
+      {},
+      "change-gate may not read the org-wide freeze ledger (Codertocat/.github): Resource not accessible by integration. An org-wide freeze may be active, so change-gate fails closed; give it Issues: read on Codertocat/.github",
+    ],
+    [
+      "a spent primary rate limit",
+      { message: "API rate limit exceeded for installation ID 1." },
+      { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "4102444800" },
+      "GitHub's rate limit refused reading the org-wide freeze ledger (Codertocat/.github): API rate limit exceeded for installation ID 1.",
+    ],
+    [
+      "a secondary rate limit",
+      {
+        message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+      },
+      { "retry-after": "60" },
+      "GitHub's secondary rate limit refused reading the org-wide freeze ledger (Codertocat/.github)",
+    ],
+  ])(
+    "a 403 for %s from the org's .github repository is an error, so the gate fails closed",
+    async (_, body, headers, message) => {
       nock(API).get(LIST_LEDGER).reply(200, []);
-      nock(API).get(LIST_ORG_LEDGER).reply(status, { message: "nope" });
-      expect(await readActiveFreezes(client().gh, REF, NOW)).toEqual([]);
+      nock(API).get(LIST_ORG_LEDGER).reply(403, body, headers);
+      const read = readActiveFreezes(client().gh, REF, NOW);
+      await expect(read).rejects.toMatchObject({ name: "OrgLedgerUnreadable", status: 403 });
+      await expect(read).rejects.toThrow(message);
     },
   );
 
@@ -145,11 +176,17 @@ describe("readActiveFreezes", () => {
         return true;
       })
       .reply(201, ledgerIssue(7, null));
+    const revision = postedComment(`${REPO}/issues/7/comments`);
     nock(API)
       .get(LIST_LEDGER)
       .reply(200, () => [ledgerIssue(7, null, { body })]);
     await declareFreeze(client().gh, REF, { ...declaration, reason: "a --> b <!-- c & d" }, NOW);
     expect(body).toContain('"reason":"a --\\u003e b \\u003c!-- c \\u0026 d"');
+    // The revision comment quotes the reason for people, inert, and keeps it exactly in its block.
+    expect(revision.body).toMatch(
+      /^Freeze declared by @alice: production until .*: a --&gt; b &lt;!-- c & d\n\n<!-- change-gate:ledger-revision /,
+    );
+    expect(readRevisionBlock(revision.body)?.record?.reason).toBe("a --> b <!-- c & d");
     nock(API)
       .get(LIST_LEDGER)
       .reply(200, [ledgerIssue(7, null, { body })]);
@@ -175,6 +212,7 @@ describe("declareFreeze", () => {
     nock(API)
       .post(`${REPO}/issues/7/labels`, { labels: ["change-freeze"] })
       .reply(200, []);
+    nock(API).post(`${REPO}/issues/7/comments`).reply(201, {});
     nock(API)
       .get(LIST_LEDGER)
       .reply(200, [
@@ -204,11 +242,10 @@ describe("declareFreeze", () => {
     nock(API)
       .get(LIST_LEDGER)
       .reply(200, () => [ledgerIssue(6, theirs), ledgerIssue(8, null, { body: mine })]);
-    nock(API)
-      .post(`${REPO}/issues/8/comments`, {
-        body: "Duplicate of #6 (https://github.com/Codertocat/Hello-World/issues/6): two freezes were declared at the same time; the freeze is recorded there.",
-      })
-      .reply(201, {});
+    // Our issue's first revision, then the duplicate's close with a lifted one, then the kept issue's.
+    nock(API).post(`${REPO}/issues/8/comments`).reply(201, {});
+    const duplicate = postedComment(`${REPO}/issues/8/comments`);
+    const keptRevision = postedComment(`${REPO}/issues/6/comments`);
     nock(API).patch(`${REPO}/issues/8`, { state: "closed", state_reason: "not_planned" }).reply(200, {});
     let kept: Record<string, string> = {};
     nock(API)
@@ -223,12 +260,18 @@ describe("declareFreeze", () => {
     expect(kept.body).toContain(
       '{"v":1,"by":"alice","reason":"Black Friday","environment":"production","from":"2026-11-23T00:00:00.000Z","until":"2026-12-01T08:00:00.000Z"',
     );
-    expect(calls).toHaveLength(6);
+    expect(duplicate.body).toMatch(
+      /^Duplicate of #6 \(https:\/\/github.com\/Codertocat\/Hello-World\/issues\/6\): two freezes were declared at the same time; the freeze is recorded there\.\n\n/,
+    );
+    expect(readRevisionBlock(duplicate.body)?.active).toBe(false);
+    expect(readRevisionBlock(keptRevision.body)).toMatchObject({ active: true, record: { by: "alice" } });
+    expect(calls).toHaveLength(8);
   });
 
   it("a race won: the older issue is ours, the newer duplicate is closed", async () => {
     nock(API).get(LIST_LEDGER).reply(200, []);
     nock(API).post(`${REPO}/issues`).reply(201, ledgerIssue(6, null));
+    nock(API).post(`${REPO}/issues/6/comments`).reply(201, {});
     const rec = block({ by: "alice", environment: "production", from: FROM, until: null });
     nock(API)
       .get(LIST_LEDGER)
@@ -244,6 +287,7 @@ describe("declareFreeze", () => {
       .get(LIST_LEDGER)
       .reply(200, [ledgerIssue(3, block({ by: "bob", environment: "staging", from: FROM, until: null }))]);
     nock(API).post(`${REPO}/issues`).reply(201, ledgerIssue(7, null));
+    nock(API).post(`${REPO}/issues/7/comments`).reply(201, {});
     nock(API)
       .get(LIST_LEDGER)
       .reply(200, [
@@ -267,7 +311,14 @@ describe("liftFreeze and closeExpiredFreezes", () => {
       ]);
     for (const n of [3, 4]) {
       nock(API)
-        .post(`${REPO}/issues/${n}/comments`, { body: "Freeze lifted by @alice: done" })
+        .post(
+          `${REPO}/issues/${n}/comments`,
+          (b) =>
+            // Lifted, with the record it lifted (null for the unreadable one), in the same comment.
+            b.body.startsWith("Freeze lifted by @alice: done\n\n") &&
+            readRevisionBlock(b.body)?.active === false &&
+            (readRevisionBlock(b.body)?.record === null) === (n === 4),
+        )
         .reply(201, {});
       nock(API).patch(`${REPO}/issues/${n}`, { state: "closed", state_reason: "completed" }).reply(200, {});
     }
@@ -288,9 +339,12 @@ describe("liftFreeze and closeExpiredFreezes", () => {
         ledgerIssue(6, "<!-- change-gate:freeze nope -->"),
       ]);
     nock(API)
-      .post(`${REPO}/issues/3/comments`, {
-        body: "Freeze ended Tue 24 Nov 09:00 CET; closed by change-gate.",
-      })
+      .post(
+        `${REPO}/issues/3/comments`,
+        (b) =>
+          b.body.startsWith("Freeze ended Tue 24 Nov 09:00 CET; closed by change-gate.\n\n") &&
+          readRevisionBlock(b.body)?.active === false,
+      )
       .reply(201, {});
     nock(API).patch(`${REPO}/issues/3`, { state: "closed", state_reason: "completed" }).reply(200, {});
     expect(await closeExpiredFreezes(client().gh, REF, NOW, { timezone: "Europe/Berlin" })).toEqual([

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateChange } from "../../src/core/policy/index.js";
 import { readBlock } from "../../src/github/freeze-ledger/block.js";
 import { overrideBatch, readOverride } from "../../src/github/freeze-ledger/index.js";
+import { readRevisionBlock } from "../../src/github/freeze-ledger/revision.js";
 import { runCommand } from "../../src/github/run-command.js";
 import {
   API,
@@ -212,6 +213,14 @@ describe("user text never reaches a hidden block", () => {
         created_at: AT,
         labels: [{ name: "change-freeze" }],
       });
+    // The ledger revision, whose visible text quotes the reason inertly.
+    let revision = "";
+    nock(API)
+      .post(`${REPO}/issues/7/comments`, (b) => {
+        revision = b.body;
+        return true;
+      })
+      .reply(201, {});
     nock(API).get(LIST_LEDGER).reply(200, []);
     let reply = "";
     nock(API)
@@ -226,6 +235,11 @@ describe("user text never reaches a hidden block", () => {
     expect(readBlock(body)).toMatchObject({ by: "Codertocat", until: "2026-11-24T11:00:00.000Z" });
     expect(body.match(/<!--/g)).toHaveLength(1);
     expect(reply).not.toContain("<!--");
+    expect(revision.match(/<!--/g)).toHaveLength(1);
+    expect(readRevisionBlock(revision)?.record).toMatchObject({
+      by: "Codertocat",
+      until: "2026-11-24T11:00:00.000Z",
+    });
   });
 });
 

@@ -1,6 +1,8 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
+import { readBlock } from "../../src/github/freeze-ledger/block.js";
 import { readOverride } from "../../src/github/freeze-ledger/index.js";
+import { readRevisionBlock } from "../../src/github/freeze-ledger/revision.js";
 import { runCommand } from "../../src/github/run-command.js";
 import {
   API,
@@ -46,7 +48,7 @@ function permission(login: string, role: string, status = 200) {
 }
 
 describe("/freeze", () => {
-  it("a /freeze from a maintainer opens a ledger issue, replies with the result and asks for a fan-out (6 requests)", async () => {
+  it("a /freeze from a maintainer opens a ledger issue, replies with the result and asks for a fan-out (7 requests)", async () => {
     reactions("eyes");
     permission("Codertocat", "maintain");
     nock(API).get(LIST_LEDGER).reply(200, []);
@@ -57,6 +59,7 @@ describe("/freeze", () => {
         return true;
       })
       .reply(201, { ...ledgerIssue(7, null), created_at: NOW.toISOString() });
+    const revision = postedComment(`${REPO}/issues/7/comments`);
     nock(API)
       .get(LIST_LEDGER)
       .reply(200, () => [ledgerIssue(7, null, { body: created.body })]);
@@ -96,24 +99,35 @@ describe("/freeze", () => {
       comment: payload.comment.node_id,
       reaction: "THUMBS_UP",
     });
-    // eyes, permission, list, create, re-list (race check), reply + +1
+    // The revision comment: what the issue says, as change-gate wrote it (a hand edit is restored to it).
+    expect(revision.body).toMatch(
+      /^Freeze declared by @Codertocat: production until Tue 1 Dec 09:00 CET: Black Friday\n\n/,
+    );
+    expect(readRevisionBlock(revision.body)).toEqual({
+      v: 1,
+      active: true,
+      record: readBlock(created.body as string),
+    });
+    // eyes, permission, list, create, revision, re-list (race check), reply + +1
     expect(calls.map((c) => c.line)).toEqual([
       `POST ${REACTIONS}`,
       `GET ${PERMISSION("Codertocat")}`,
       `GET ${LIST_LEDGER}`,
       `POST ${REPO}/issues`,
+      `POST ${REPO}/issues/7/comments`,
       `GET ${LIST_LEDGER}`,
       "POST /graphql",
     ]);
   });
 
-  it("without node ids in the payload the reply and the +1 go out through REST (7 requests)", async () => {
+  it("without node ids in the payload the reply and the +1 go out through REST (8 requests)", async () => {
     reactions("eyes", "+1");
     permission("Codertocat", "maintain");
     nock(API).get(LIST_LEDGER).reply(200, []);
     nock(API)
       .post(`${REPO}/issues`)
       .reply(201, { ...ledgerIssue(7, null), created_at: NOW.toISOString() });
+    nock(API).post(`${REPO}/issues/7/comments`).reply(201, {});
     nock(API)
       .get(LIST_LEDGER)
       .reply(200, [ledgerIssue(7, block({ by: "Codertocat", from: FROM }))]);
@@ -169,7 +183,7 @@ describe("/freeze", () => {
     ]);
   });
 
-  it("a /freeze while one is open for the environment updates that issue instead of opening another (6 requests)", async () => {
+  it("a /freeze while one is open for the environment updates that issue instead of opening another (7 requests)", async () => {
     reactions("eyes", "+1");
     permission("Codertocat", "admin");
     const running = block({
@@ -183,6 +197,8 @@ describe("/freeze", () => {
       .get(LIST_LEDGER)
       .reply(200, [ledgerIssue(3, running)]);
     let patch: Record<string, unknown> = {};
+    // The revision first, so the `edited` event the update causes finds the issue as change-gate wrote it.
+    const revision = postedComment(`${REPO}/issues/3/comments`);
     nock(API)
       .patch(`${REPO}/issues/3`, (b) => {
         patch = b;
@@ -201,7 +217,12 @@ describe("/freeze", () => {
     expect(patch.title).toBe("Change freeze: all environments");
     // The freeze already running keeps its start.
     expect(patch.body).toContain('"from":"2026-11-23T00:00:00.000Z","until":"2026-11-24T11:00:00.000Z"');
-    expect(calls).toHaveLength(6);
+    expect(readRevisionBlock(revision.body)?.record).toEqual(readBlock(patch.body as string));
+    expect(calls.map((c) => c.line).slice(3, 5)).toEqual([
+      `POST ${REPO}/issues/3/comments`,
+      `PATCH ${REPO}/issues/3`,
+    ]);
+    expect(calls).toHaveLength(7);
   });
 
   it("a /freeze from a triage user is refused and changes nothing", async () => {
@@ -310,6 +331,7 @@ describe("/freeze", () => {
     permission("Codertocat", "admin");
     nock(API).get(LIST_LEDGER).reply(200, []);
     nock(API).post(`${REPO}/issues`).reply(201, ledgerIssue(9, null));
+    nock(API).post(`${REPO}/issues/9/comments`).reply(201, {});
     nock(API)
       .get(LIST_LEDGER)
       .reply(200, [ledgerIssue(9, block({ by: "Codertocat", from: NOW.toISOString(), until: null }))]);
@@ -354,10 +376,15 @@ describe("/unfreeze and /freeze status", () => {
           block({ by: "hubot", environment: "staging", from: "2026-11-23T00:00:00.000Z", until: null }),
         ),
       ]);
+    // The lift comment carries the lifted revision, so the `closed` event that follows is no change by hand.
     nock(API)
-      .post(`${REPO}/issues/3/comments`, {
-        body: `Freeze lifted by @Codertocat (${SOURCE}): release shipped`,
-      })
+      .post(
+        `${REPO}/issues/3/comments`,
+        (b) =>
+          b.body.startsWith(`Freeze lifted by @Codertocat (${SOURCE}): release shipped\n\n`) &&
+          readRevisionBlock(b.body)?.active === false &&
+          readRevisionBlock(b.body)?.record?.environment === "production",
+      )
       .reply(201, {});
     nock(API).patch(`${REPO}/issues/3`, { state: "closed", state_reason: "completed" }).reply(200, {});
     nock(API)

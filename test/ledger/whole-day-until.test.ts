@@ -33,6 +33,8 @@ async function freeze(body: string, timezone: string) {
       return true;
     })
     .reply(201, { ...ledgerIssue(7, null), created_at: NOW.toISOString() });
+  // change-gate's revision of the new ledger issue.
+  nock(API).post(`${REPO}/issues/7/comments`).reply(201, {});
   nock(API)
     .get(LIST_LEDGER)
     .reply(200, () => [ledgerIssue(7, null, { body: created.body })]);

@@ -102,7 +102,7 @@ export function register(app: Probot, deps: AppDeps): void {
 }
 
 /** An org-wide freeze applies to every repository of the owner this installation can see (archived ones excepted). */
-async function installationRepos(gh: GitHub, owner: string): Promise<RepoRef[]> {
+export async function installationRepos(gh: GitHub, owner: string): Promise<RepoRef[]> {
   const repos = await gh.paginate(gh.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
   return repos
     .filter((r) => r.owner.login.toLowerCase() === owner.toLowerCase() && !r.archived)

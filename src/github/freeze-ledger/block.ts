@@ -8,7 +8,7 @@ export const MARKER = "change-gate:freeze";
 
 const iso = z.string().refine((s) => Number.isFinite(Date.parse(s)), "not an ISO date-time");
 
-const recordSchema = z.object({
+export const recordSchema = z.object({
   v: z.literal(1),
   by: z.string().min(1),
   reason: z.string().nullable().default(null),

@@ -1,6 +1,7 @@
 import { formatWhen } from "../../core/schedule/index.js";
 import type { GitHub, RepoRef } from "../types.js";
 import { isExpired, listLedgerIssues } from "./list-ledger.js";
+import { revisionComment } from "./revision.js";
 
 export interface ClosedFreeze {
   number: number;
@@ -25,7 +26,13 @@ export async function closeExpiredFreezes(
     await gh.rest.issues.createComment({
       ...ref,
       issue_number: issue.number,
-      body: `Freeze ended ${formatWhen(r.until, opts.timezone ?? "UTC")}; closed by change-gate.`,
+      body: revisionComment(
+        `Freeze ended ${formatWhen(r.until, opts.timezone ?? "UTC")}; closed by change-gate.`,
+        {
+          active: false,
+          record: r,
+        },
+      ),
     });
     await gh.rest.issues.update({
       ...ref,

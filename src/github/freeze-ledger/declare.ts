@@ -1,7 +1,8 @@
 import type { GitHub, RepoRef } from "../types.js";
 import { type FreezeRecord, LEDGER_LABEL } from "./block.js";
 import { isExpired, type LedgerIssue, listLedgerIssues, sameEnvironment } from "./list-ledger.js";
-import { ledgerBody, ledgerTitle } from "./render.js";
+import { ledgerBody, ledgerTitle, scopeName, untilText } from "./render.js";
+import { revisionComment } from "./revision.js";
 
 export interface FreezeDeclaration {
   by: string;
@@ -84,6 +85,7 @@ export async function declareFreeze(
     await ensureLabel(gh, ref);
     await gh.rest.issues.addLabels({ ...ref, issue_number: data.number, labels: [LEDGER_LABEL] });
   }
+  await writeRevision(gh, ref, data.number, created, zone, "declared");
 
   const relisted = await listLedgerIssues(gh, ref);
   const same = relisted.filter((i) => sameEnvironment(i.record, declaration.environment));
@@ -141,7 +143,32 @@ function afterWrite(
   return [...open, kept].sort((a, b) => a.number - b.number);
 }
 
+/**
+ * The revision comment: what change-gate wrote, for people, and the state it wrote, for change-gate — a hand edit
+ * of the issue is compared with (and restored to) the latest one. Written before the issue changes, so the event
+ * the change causes already finds it.
+ */
+async function writeRevision(
+  gh: GitHub,
+  ref: RepoRef,
+  issue_number: number,
+  record: FreezeRecord,
+  zone: string,
+  what: "declared" | "updated",
+) {
+  const reason = record.reason ? `: ${record.reason}` : "";
+  await gh.rest.issues.createComment({
+    ...ref,
+    issue_number,
+    body: revisionComment(
+      `Freeze ${what} by @${record.by}: ${scopeName(record.environment)} ${untilText(record.until, zone)}${reason}`,
+      { active: true, record },
+    ),
+  });
+}
+
 async function update(gh: GitHub, ref: RepoRef, issue_number: number, record: FreezeRecord, zone: string) {
+  await writeRevision(gh, ref, issue_number, record, zone, "updated");
   await gh.rest.issues.update({
     ...ref,
     issue_number,
@@ -161,7 +188,10 @@ async function closeDuplicates(
     await gh.rest.issues.createComment({
       ...ref,
       issue_number: d.number,
-      body: `Duplicate of #${keptNumber} (${keptUrl}): two freezes were declared at the same time; the freeze is recorded there.`,
+      body: revisionComment(
+        `Duplicate of #${keptNumber} (${keptUrl}): two freezes were declared at the same time; the freeze is recorded there.`,
+        { active: false, record: d.record },
+      ),
     });
     await gh.rest.issues.update({
       ...ref,

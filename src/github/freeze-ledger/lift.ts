@@ -1,6 +1,6 @@
-import { inertText } from "../../core/render/index.js";
 import type { GitHub, RepoRef } from "../types.js";
 import { type LedgerIssue, listLedgerIssues, sameEnvironment } from "./list-ledger.js";
+import { revisionComment } from "./revision.js";
 
 export interface FreezeLift {
   by: string;
@@ -45,7 +45,11 @@ export async function liftFreezes(
     await gh.rest.issues.createComment({
       ...ref,
       issue_number: issue.number,
-      body: inertText(`Freeze lifted by @${lift.by}${where}${why}`),
+      // The revision (lifted) goes first, so the `closed` event that follows matches it.
+      body: revisionComment(`Freeze lifted by @${lift.by}${where}${why}`, {
+        active: false,
+        record: issue.record,
+      }),
     });
     await gh.rest.issues.update({
       ...ref,

@@ -1,4 +1,6 @@
 import type { LedgerFreeze } from "../../core/schedule/index.js";
+import { statusOf } from "../permissions.js";
+import { rateLimitOf } from "../rate-limited.js";
 import type { GitHub, RepoRef } from "../types.js";
 import { isExpired, type LedgerIssue, listLedgerIssues } from "./list-ledger.js";
 
@@ -9,8 +11,9 @@ export function orgLedgerRepo(ref: RepoRef): RepoRef {
 
 /**
  * Freezes recorded in the ledger that have not ended by `now`: the repository's open `change-freeze` issues plus,
- * unless `orgWide` is false, those of `{owner}/.github`. A missing or inaccessible `.github` repository (404/403)
- * contributes none. An issue whose hidden block is missing or unreadable is an active freeze with no known end —
+ * unless `orgWide` is false, those of `{owner}/.github`. A `.github` repository that does not exist or that this
+ * token cannot see (404) contributes none; any other failure reading it, every 403 included, is an error
+ * (`OrgLedgerUnreadable`), so the gate fails closed. An issue whose hidden block is missing or unreadable is an active freeze with no known end —
  * fail closed, and say so in its name. `opts.own`: the repository's open ledger issues when the caller has just listed
  * them (a command's post-write list, `CommandResult.ledger`), which spares that request.
  */
@@ -49,14 +52,42 @@ export async function readLedgerChange(
   };
 }
 
-/** The org's ledger issues; none when `.github` is missing or out of reach (404/403). */
+/**
+ * The org's ledger issues; none only when GitHub answers 404: the `.github` repository does not exist, or this
+ * token cannot see it (GitHub answers 404, not 403, for a repository outside an App installation or a workflow
+ * token's reach). A 403 proves nothing of the kind — rate limits, primary and secondary, are 403s, and so is a
+ * permission GitHub refuses on a repository it does show — so it is an error like any other, and the gate that asked
+ * fails closed until the org's freezes can be read.
+ */
 export async function listOrgLedger(gh: GitHub, org: RepoRef): Promise<LedgerIssue[]> {
   try {
     return await listLedgerIssues(gh, org);
   } catch (error) {
-    const status = (error as { status?: unknown } | null)?.status;
-    if (status === 404 || status === 403) return [];
-    throw error;
+    if (statusOf(error) === 404) return [];
+    throw new OrgLedgerUnreadable(org, error);
+  }
+}
+
+/** The org's freeze ledger could not be read: what happened and what to do next; `status` is GitHub's. */
+export class OrgLedgerUnreadable extends Error {
+  readonly status: number | undefined;
+  constructor(org: RepoRef, cause: unknown) {
+    const where = `${org.owner}/${org.repo}`;
+    const said = cause instanceof Error ? cause.message : String(cause);
+    const limit = rateLimitOf(cause);
+    const status = statusOf(cause);
+    super(
+      limit
+        ? `GitHub's ${limit} refused reading the org-wide freeze ledger (${where}): ${said}. An org-wide freeze may ` +
+            "be active, so change-gate fails closed until the ledger can be read; re-run the check once the limit resets"
+        : status === 403
+          ? `change-gate may not read the org-wide freeze ledger (${where}): ${said}. An org-wide freeze may be ` +
+            `active, so change-gate fails closed; give it Issues: read on ${where}`
+          : `change-gate could not read the org-wide freeze ledger (${where}): ${said}`,
+      { cause },
+    );
+    this.name = "OrgLedgerUnreadable";
+    this.status = status;
   }
 }
 
