@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { createRequire as __cgRequire } from "node:module";
+const require = __cgRequire(import.meta.url);
+import{b as d,c as u,d as c}from"./chunk-TRZIHRHK.js";import{c as r}from"./chunk-S57X7EJF.js";import{h as s,i as a,p as m}from"./chunk-VZQMEYBG.js";import"./chunk-WUK7QPDR.js";import"./chunk-7XTOMZZH.js";import"./chunk-XOETQD7P.js";import"./chunk-4GYHQ63I.js";import"./chunk-R3UMC7K3.js";function f(e){let t=e.author??null;return{pullRequest:null,body:e.body===void 0?null:r(e.body,"body"),templates:e.template.map(n=>r(n,"template")),author:t,authorIsBot:a(t,null),labels:e.labels,files:c(e.files),draft:e.draft,baseBranch:null,mergeQueue:!1,environment:e.env??null,ledger:[],override:null}}async function w(e,t,n){let{config:i,warnings:p}=await d(e.config,e.extends),C=u(e.at,i.timezone,t),l=m(i,f(e),C),o={...l,warnings:[...p,...l.warnings]};return n(e.format==="json"?`${JSON.stringify(o,null,2)}
+`:s(o,e.body==="-"?"<stdin>":e.body??"(no body)")),Object.values(o.gates).some(b=>b.conclusion==="failure")?1:0}export{w as runCheck};

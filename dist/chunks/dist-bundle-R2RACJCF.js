@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+import { createRequire as __cgRequire } from "node:module";
+const require = __cgRequire(import.meta.url);
+import{a}from"./chunk-LUTQA35B.js";import"./chunk-444XGANV.js";import"./chunk-R3UMC7K3.js";export{a as throttling};

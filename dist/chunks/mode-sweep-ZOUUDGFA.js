@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+import { createRequire as __cgRequire } from "node:module";
+const require = __cgRequire(import.meta.url);
+import{a as C,b as j,d as p}from"./chunk-OKPWMG7X.js";import{a as w,b as $,c as z,d as b}from"./chunk-6VZUQLCC.js";import{K as f,d as g,h as y}from"./chunk-YIN4MIGR.js";import"./chunk-QDT3DKST.js";import"./chunk-X3LA6RE6.js";import"./chunk-4FGF4JAW.js";import"./chunk-VZQMEYBG.js";import{b as h}from"./chunk-WUK7QPDR.js";import"./chunk-7XTOMZZH.js";import"./chunk-XOETQD7P.js";import"./chunk-4GYHQ63I.js";import"./chunk-R3UMC7K3.js";async function M(e){let s=e.event.name==="issues"?w(e.event.payload,r=>r.user?.login===g):null;if(s&&!$(s))return{outputs:{conclusion:"success"},summary:`## change-gate: sweep
+
+Not a freeze ledger issue: nothing to do.`,failure:null};let n=await C(e),o=j(n);if("failure"in o)return{outputs:{conclusion:"failure"},...o};let a=e.clock.now(),u={rule:o.config.commands.freeze,author:{login:g},zone:o.config.timezone,now:a};if(s)return k(e,s,u,n);let l=await b(e.gh,e.repo,u),t=await y(e.gh,e.repo,a,{timezone:o.config.timezone}),i=[],c=await f(e.gh,e.repo,a,{config:n,onError:(r,d)=>{i.push(r),e.log.warning(`#${r}: ${d instanceof Error?d.message:String(d)}`)}}),m=["## change-gate: sweep",t.length?`Closed ${t.length} expired freeze${t.length===1?"":"s"}: ${t.map(r=>`#${r.number} (ended ${h(r.until,o.config.timezone)})`).join(", ")}`:"No expired freezes.",O(l),p(c,o.config.timezone)];return e.log.info(m.slice(1).join(`
+`)),{outputs:{conclusion:i.length?"failure":"success"},summary:m.join(`
+
+`),failure:i.length?`change-gate could not re-check ${i.map(r=>`#${r}`).join(", ")}`:null}}function O(e){return e.length===0?"No freeze ledger issue was changed by hand.":`Freeze ledger changed by hand: ${e.map(n=>`#${n.number} ${n.kind}${n.by?` by @${n.by}`:""} \u2014 ${n.outcome==="restored"?"undone":n.kind==="closed"||n.kind==="unlabeled"?"accepted as /unfreeze":"accepted"}`).join("; ")}.`}async function k(e,s,n,o){let a=await z(e.gh,e.repo,s,n),u=["## change-gate: sweep",a.reply??`#${s.issue.number}: nothing changed in the freeze.`],l=[];if(a.stateChanged){let t=await f(e.gh,e.repo,n.now,{config:o,onError:(i,c)=>{l.push(i),e.log.warning(`#${i}: ${c instanceof Error?c.message:String(c)}`)}});u.push(p(t,n.zone))}return e.log.info(u.slice(1).join(`
+`)),{outputs:{conclusion:l.length?"failure":"success"},summary:u.join(`
+
+`),failure:l.length?`change-gate could not re-check ${l.map(t=>`#${t}`).join(", ")}`:null}}export{M as runSweepMode};
