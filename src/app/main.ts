@@ -56,10 +56,17 @@ export async function startServer(settings: AppSettings): Promise<Server> {
     verify: (payload, signature) => probot.webhooks.verify(payload, signature),
     receive: async (event) => {
       if (!(await deliveries.claim(event.id))) {
-        log.info(`delivery ${event.id} was already handled; ignoring the repeat`);
+        log.info(`delivery ${event.id} was already handled (or is being handled); ignoring the repeat`);
         return;
       }
-      await probot.webhooks.receive(event);
+      try {
+        await probot.webhooks.receive(event);
+      } catch (error) {
+        // Failed: a redelivery may try again (the gate already failed closed; nothing was passed).
+        await deliveries.settle(event.id, false).catch(() => undefined);
+        throw error;
+      }
+      await deliveries.settle(event.id, true);
     },
   };
   const server = createServer(

@@ -28,6 +28,11 @@ describe.skipIf(!available)("Redis coordination", () => {
     const claims = await Promise.all([a.claim("d-1"), b.claim("d-1"), a.claim("d-1"), b.claim("d-2")]);
     expect(claims.filter((c, i) => i < 3 && c)).toHaveLength(1);
     expect(claims[3]).toBe(true);
+    // d-1 succeeded: remembered. d-2 failed: released, so GitHub's "Redeliver" is acted on again.
+    await a.settle("d-1", true);
+    await b.settle("d-2", false);
+    expect(await b.claim("d-1")).toBe(false);
+    expect(await a.claim("d-2")).toBe(true);
   });
 
   it("one replica decides a deployment; the other stands down, and a settled one is not decided again", async () => {
