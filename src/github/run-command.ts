@@ -310,7 +310,9 @@ class Feedback {
     posted = false,
   ): Promise<CommandResult> {
     const content = outcome === "done" ? "+1" : "-1";
-    const replied = posted ? (await this.react(content), true) : await this.replyAndReact(reply, content);
+    let replied = posted;
+    if (posted) await this.react(content);
+    else replied = await this.replyAndReact(reply, content);
     const result: CommandResult = { outcome, stateChanged, reply, replied };
     if (command) result.command = command;
     return result;
