@@ -1,7 +1,7 @@
 // The bundle end to end: `node dist/app.js` on a loopback port, GitHub's API replaced by a local fake server.
 import { sign } from "@octokit/webhooks-methods";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type AppBundle, postDelivery, startAppBundle } from "../support/app-bundle.js";
+import { type AppBundle, openedPrRoutes, postDelivery, startAppBundle } from "../support/app-bundle.js";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.js";
 import { head, openRequest } from "../support/raw-http.js";
 import { example } from "./harness.js";
@@ -12,22 +12,7 @@ let app: AppBundle;
 let port: number;
 
 beforeAll(async () => {
-  fake = await startFakeGitHub([
-    {
-      method: "POST",
-      path: "/app/installations/1/access_tokens",
-      status: 201,
-      body: { token: "ghs_e2e", expires_at: "2099-01-01T00:00:00Z" },
-    },
-    { method: "GET", path: "/repos/Codertocat/Hello-World/issues", body: [] },
-    { method: "GET", path: /\/check-runs$/, body: { total_count: 0, check_runs: [] } },
-    { method: "POST", path: "/repos/Codertocat/Hello-World/check-runs", status: 201, body: { id: 77 } },
-    {
-      method: "POST",
-      path: "/repos/Codertocat/Hello-World/issues/2/labels",
-      body: [{ name: "risk: high", color: "d93f0b", description: "d" }],
-    },
-  ]);
+  fake = await startFakeGitHub(openedPrRoutes());
   app = await startAppBundle({ apiUrl: fake.url, secret: SECRET });
   port = app.port;
 }, 60_000);

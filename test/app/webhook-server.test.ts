@@ -1,16 +1,15 @@
 // The App's HTTP front door as `startServer` (src/app/main.ts) runs it: what an unauthenticated peer can make it read,
 // hold and acknowledge. Requests are written by hand on sockets; GitHub's API is a fake that must see nothing.
 import type { IncomingMessage, Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { PassThrough } from "node:stream";
 import { setTimeout as pause } from "node:timers/promises";
 import { sign } from "@octokit/webhooks-methods";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { startServer } from "../../src/app/main.js";
 import { readBody } from "../../src/app/webhook-server.js";
+import { startAppServer } from "../support/app-bundle.js";
 import { type FakeGitHub, startFakeGitHub } from "../support/fake-github.js";
 import { head, type OpenRequest, openRequest } from "../support/raw-http.js";
-import { example, PRIVATE_KEY } from "./harness.js";
+import { example } from "./harness.js";
 
 const SECRET = "server-secret";
 const MB = 1024 * 1024;
@@ -21,18 +20,7 @@ const open: OpenRequest[] = [];
 
 beforeAll(async () => {
   fake = await startFakeGitHub([]);
-  server = await startServer({
-    appId: 1,
-    privateKey: PRIVATE_KEY,
-    webhookSecret: SECRET,
-    port: 0,
-    host: "127.0.0.1",
-    baseUrl: fake.url,
-    webhookPath: undefined,
-    logLevel: "fatal",
-    sweepIntervalMs: 0,
-  });
-  port = (server.address() as AddressInfo).port;
+  ({ server, port } = await startAppServer(fake.url, SECRET));
 });
 
 afterEach(() => {

@@ -1,9 +1,12 @@
 // `node dist/app.js` as a black box for tests: on a free loopback port, against a fake GitHub API, with signed
 // deliveries — one place for what the bundle, replica and parity tests all need.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
+import type { Server } from "node:http";
+import { type AddressInfo, createServer } from "node:net";
 import { sign } from "@octokit/webhooks-methods";
+import { startServer } from "../../src/app/main.js";
 import { PRIVATE_KEY } from "../app/harness.js";
+import type { Route } from "./fake-github.js";
 
 export interface AppBundle {
   child: ChildProcess;
@@ -18,6 +21,49 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/**
+ * What the opened-PR example (Codertocat/Hello-World#2, installation 1) needs from GitHub for its check: a token, the
+ * ledger, the head's runs, the run written (`checkRun` replaces that answer) and its risk label.
+ */
+export function openedPrRoutes(checkRun: Route[] = []): Route[] {
+  return [
+    {
+      method: "POST",
+      path: "/app/installations/1/access_tokens",
+      status: 201,
+      body: { token: "ghs_e2e", expires_at: "2099-01-01T00:00:00Z" },
+    },
+    { method: "GET", path: "/repos/Codertocat/Hello-World/issues", body: [] },
+    { method: "GET", path: /\/check-runs$/, body: { total_count: 0, check_runs: [] } },
+    ...checkRun,
+    { method: "POST", path: "/repos/Codertocat/Hello-World/check-runs", status: 201, body: { id: 77 } },
+    {
+      method: "POST",
+      path: "/repos/Codertocat/Hello-World/issues/2/labels",
+      body: [{ name: "risk: high", color: "d93f0b", description: "d" }],
+    },
+  ];
+}
+
+/** The App's server in this process (`startServer`, as `dist/app.js` runs it) on a free port, sweep off. */
+export async function startAppServer(
+  apiUrl: string,
+  secret: string,
+): Promise<{ server: Server; port: number }> {
+  const server = await startServer({
+    appId: 1,
+    privateKey: PRIVATE_KEY,
+    webhookSecret: secret,
+    port: 0,
+    host: "127.0.0.1",
+    baseUrl: apiUrl,
+    webhookPath: undefined,
+    logLevel: "fatal",
+    sweepIntervalMs: 0,
+  });
+  return { server, port: (server.address() as AddressInfo).port };
 }
 
 /** Start the bundle and wait until it listens; `cwd` runs a copy of `dist/` elsewhere (as the Docker image does). */
