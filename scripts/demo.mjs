@@ -1,18 +1,25 @@
 // `npm run demo`: runs the bundled CLI on three example PR bodies so a new user sees the point in seconds.
 import { spawnSync } from "node:child_process";
 
+// Each body with the files its PR changes (`git diff --numstat` output), so the risk rules have something to read.
 const cases = [
-  ["A well-filled PR", "examples/bodies/good.md"],
-  ["A lazy PR (TBD / N/A)", "examples/bodies/lazy.md"],
-  ["The template left untouched", "examples/bodies/untouched.md"],
+  ["A well-filled PR", "examples/bodies/good.md", "examples/changes/good.numstat"],
+  [
+    "A lazy PR (TBD / N/A) with a database migration",
+    "examples/bodies/lazy.md",
+    "examples/changes/lazy.numstat",
+  ],
+  ["The template left untouched", "examples/bodies/untouched.md", "examples/changes/untouched.numstat"],
 ];
 const at = "2026-11-24T10:00:00+01:00"; // a Tuesday morning in Berlin, inside a window
-for (const [title, body] of cases) {
+for (const [title, body, files] of cases) {
   const args = [
     "dist/cli.js",
     "check",
     "--body",
     body,
+    "--files",
+    files,
     "--template",
     "examples/pull_request_template.md",
     "--config",
