@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Route } from "../support/fake-github.js";
 import { ensureBuilt, errors, examplePayload, runAction } from "./harness.js";
+import { NO_FREEZES, NO_PULLS } from "./routes.js";
 
 // Issue 18.1: the Action's deploy mode honours `bake`. Mon–Thu 09:00–16:00 UTC with a 3 h bake: starts in [09:00, 13:00).
 const CONFIG = `timezone: UTC
@@ -8,14 +9,6 @@ windows:
   - { days: Mon-Thu, start: "09:00", end: "16:00" }
 bake: 3h
 `;
-
-const noFreezes: Route = { method: "GET", path: "/repos/Codertocat/Hello-World/issues", body: [] };
-/** The deployed commit came from no pull request. */
-const noPulls: Route = {
-  method: "GET",
-  path: /^\/repos\/Codertocat\/Hello-World\/commits\/[0-9a-f]{40}\/pulls$/,
-  body: [],
-};
 
 beforeAll(ensureBuilt);
 
@@ -25,7 +18,7 @@ describe("deploy mode with bake", () => {
       event: "push",
       payload: examplePayload("push"),
       config: CONFIG,
-      routes: [noFreezes, noPulls],
+      routes: [NO_FREEZES, NO_PULLS],
       now: "2026-11-24T10:00:00Z",
     });
     expect(run.code).toBe(0);
@@ -38,7 +31,7 @@ describe("deploy mode with bake", () => {
       event: "push",
       payload: examplePayload("push"),
       config: CONFIG,
-      routes: [noFreezes, noPulls],
+      routes: [NO_FREEZES, NO_PULLS],
       now: "2026-11-24T13:00:00Z",
     });
     expect(run.code).toBe(1);

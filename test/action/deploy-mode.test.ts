@@ -3,6 +3,7 @@ import { overrideRecordBody } from "../../src/github/freeze-ledger/override.js";
 import type { Route } from "../support/fake-github.js";
 import { ensureBuilt, errors, examplePayload, runAction } from "./harness.js";
 import { ledgerIssue } from "./ledger.js";
+import { NO_FREEZES, NO_PULLS } from "./routes.js";
 
 const CONFIG = `timezone: UTC
 windows:
@@ -10,15 +11,6 @@ windows:
 environments:
   staging: { windows: [] }
 `;
-
-/** No `/freeze` in the ledger: no open change-freeze issues. */
-const noFreezes: Route = { method: "GET", path: "/repos/Codertocat/Hello-World/issues", body: [] };
-/** The deployed commit came from no pull request. */
-const noPulls: Route = {
-  method: "GET",
-  path: /^\/repos\/Codertocat\/Hello-World\/commits\/[0-9a-f]{40}\/pulls$/,
-  body: [],
-};
 
 beforeAll(ensureBuilt);
 
@@ -28,7 +20,7 @@ describe("deploy mode", () => {
       event: "push",
       payload: examplePayload("push"),
       config: CONFIG,
-      routes: [noFreezes, noPulls],
+      routes: [NO_FREEZES, NO_PULLS],
       now: "2026-11-24T10:00:00Z",
     });
     expect(run.code).toBe(0);
@@ -53,7 +45,7 @@ describe("deploy mode", () => {
       payload: examplePayload("workflow_dispatch"),
       inputs: { mode: "deploy" },
       config: CONFIG,
-      routes: [noFreezes, noPulls],
+      routes: [NO_FREEZES, NO_PULLS],
       now: "2026-11-27T17:00:00Z",
     });
     expect(run.code).toBe(1);
@@ -79,7 +71,7 @@ describe("deploy mode", () => {
       event: "deployment",
       payload,
       config: CONFIG,
-      routes: [noFreezes, noPulls],
+      routes: [NO_FREEZES, NO_PULLS],
       now: "2026-11-27T17:00:00Z",
     });
     expect(run.code).toBe(0);
@@ -93,7 +85,7 @@ describe("deploy mode", () => {
       payload: examplePayload("release"),
       inputs: { wait: "true", maxWait: "30m" },
       config: CONFIG,
-      routes: [noFreezes, noPulls],
+      routes: [NO_FREEZES, NO_PULLS],
       now: "2026-11-24T08:57:00Z",
     });
     expect(errors(run)).toEqual([]);
@@ -119,7 +111,7 @@ describe("deploy mode", () => {
       payload: examplePayload("push"),
       inputs: { wait: "true", maxWait: "1h" },
       config: CONFIG,
-      routes: [noFreezes, noPulls],
+      routes: [NO_FREEZES, NO_PULLS],
       now: "2026-11-24T07:00:00Z",
     });
     expect(run.code).toBe(1);
@@ -142,7 +134,7 @@ describe("deploy mode", () => {
       inputs: { mode: "deploy", wait: "true", maxWait: "1h" },
       config: CONFIG,
       routes: [
-        noPulls,
+        NO_PULLS,
         { method: "GET", path: issues, body: [], times: 2 },
         { method: "GET", path: issues, body: [freeze], times: 3 },
         { method: "GET", path: issues, body: [] },
@@ -175,7 +167,7 @@ describe("deploy mode", () => {
       inputs: { wait: "true", maxWait: "1h" },
       config: CONFIG,
       routes: [
-        noPulls,
+        NO_PULLS,
         { method: "GET", path: issues, body: [], times: 1 },
         { method: "GET", path: issues, body: [freeze] },
       ],
@@ -197,8 +189,8 @@ describe("deploy mode", () => {
       event: "push",
       payload: examplePayload("push"),
       routes: [
-        noFreezes,
-        noPulls,
+        NO_FREEZES,
+        NO_PULLS,
         {
           method: "GET",
           path: "/repos/Codertocat/Hello-World/contents/.github/change-gate.yml",
@@ -218,7 +210,7 @@ describe("deploy mode", () => {
       event: "push",
       payload: examplePayload("push"),
       config: 'timezone: UTC\nwindows:\n  - { days: Mon-Thu, start: "9am", end: "16:00" }\n',
-      routes: [noFreezes, noPulls],
+      routes: [NO_FREEZES, NO_PULLS],
       now: "2026-11-24T10:00:00Z",
     });
     expect(run.code).toBe(1);
@@ -235,7 +227,7 @@ describe("deploy mode", () => {
       payload: examplePayload("push"),
       inputs: { failOn: "never" },
       config: CONFIG,
-      routes: [noFreezes, noPulls],
+      routes: [NO_FREEZES, NO_PULLS],
       now: "2026-11-27T17:00:00Z",
     });
     expect(run.code).toBe(0);
@@ -251,7 +243,7 @@ describe("deploy mode", () => {
       payload: examplePayload("push"),
       inputs: { failOn: "never" },
       config: "timezone: Mars/Olympus_Mons\n",
-      routes: [noFreezes, noPulls],
+      routes: [NO_FREEZES, NO_PULLS],
     });
     expect(run.code).toBe(1);
     expect(errors(run)[0]).toMatch(
@@ -287,7 +279,7 @@ environments:
     base: { ref: "main" },
   });
   const routes = (o: { body?: string; files?: string[]; comments?: unknown[] }): Route[] => [
-    noFreezes,
+    NO_FREEZES,
     { method: "GET", path: `${REPO_PATH}/commits/${SHA}/pulls`, body: [pullOf(o.body ?? DESCRIBED)] },
     {
       method: "GET",
@@ -389,7 +381,7 @@ environments:
       payload: push(),
       inputs: { environment: "production" },
       config: PR_CONFIG,
-      routes: [noFreezes, noPulls],
+      routes: [NO_FREEZES, NO_PULLS],
       now: "2026-11-24T10:30:00Z",
     });
     expect(run.code).toBe(1);

@@ -67,3 +67,13 @@ export const FROZEN_LEDGER: Route[] = [
   },
   { method: "POST", path: `${REPO}/issues/7/comments`, status: 201, body: { id: 8 } },
 ];
+
+/** No `/freeze` in the ledger: no open change-freeze issues. */
+export const NO_FREEZES: Route = { method: "GET", path: `${REPO}/issues`, body: [] };
+
+/** The deployed commit came from no pull request (deploy mode looks it up). */
+export const NO_PULLS: Route = {
+  method: "GET",
+  path: /^\/repos\/Codertocat\/Hello-World\/commits\/[0-9a-f]{40}\/pulls$/,
+  body: [],
+};
