@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Route } from "../support/fake-github.js";
 import { ensureBuilt, errors, examplePayload, runAction } from "./harness.js";
 import { NO_FREEZES, NO_PULLS } from "./routes.js";
 
