@@ -3,6 +3,7 @@ import { isBotAccount } from "../core/policy/index.js";
 import { LEDGER_LABEL, readBlock } from "./freeze-ledger/block.js";
 import { parseRecord } from "./freeze-ledger/override.js";
 import type { GitHub, RepoRef } from "./types.js";
+import { unedited } from "./unedited.js";
 
 /** One override change-gate recorded on a PR (its own audit comment). */
 export interface OverrideRecord {
@@ -21,8 +22,6 @@ type RepoComment = {
   created_at: string;
   updated_at: string;
 };
-
-const unedited = (c: RepoComment) => Date.parse(c.updated_at) - Date.parse(c.created_at) <= 2_000;
 
 /**
  * Override records in the repository's issue comments created at or after `since`: one listing

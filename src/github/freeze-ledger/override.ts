@@ -6,6 +6,7 @@ import { isBotAccount } from "../../core/policy/skip.js";
 import { readHiddenJson, withHiddenBlock } from "../hidden-block.js";
 import { type Authority, checkAuthority, statusOf } from "../permissions.js";
 import type { GitHub, RepoRef } from "../types.js";
+import { unedited } from "../unedited.js";
 import { isExpired, type LedgerIssue, listLedgerIssues } from "./list-ledger.js";
 import { listOrgLedger, orgLedgerRepo } from "./read-active.js";
 
@@ -112,16 +113,6 @@ type Approvals = Map<string, [by: string, reason: string]>;
 
 function listPrComments(gh: GitHub, ref: RepoRef, prNumber: number): Promise<Comment[]> {
   return gh.paginate(gh.rest.issues.listComments, { ...ref, issue_number: prNumber, per_page: 100 });
-}
-
-/** GitHub stamps a new comment's `updated_at` within a second of `created_at`; an edit moves it on. */
-const EDIT_SLACK_MS = 2_000;
-
-/** Whether the comment is as its author wrote it (never edited, by them or by anyone with write access). */
-function unedited(c: Comment): boolean {
-  const created = Date.parse(c.created_at ?? "");
-  const updated = Date.parse(c.updated_at ?? "");
-  return Number.isFinite(created) && Number.isFinite(updated) && updated - created <= EDIT_SLACK_MS;
 }
 
 /**
