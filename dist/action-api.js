@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 import { createRequire as __cgRequire } from "node:module";
 const require = __cgRequire(import.meta.url);
-import{a as o,b as r}from"./chunks/chunk-7NRV7JBW.js";import"./chunks/chunk-4THZX4P5.js";import"./chunks/chunk-G7QUJSML.js";import"./chunks/chunk-N3W3PWQE.js";import"./chunks/chunk-4IBEPGVV.js";import"./chunks/chunk-R3UMC7K3.js";export{o as failClosed,r as run};
+import{a as o,b as r}from"./chunks/chunk-HPQP5M4J.js";import"./chunks/chunk-4THZX4P5.js";import"./chunks/chunk-G7QUJSML.js";import"./chunks/chunk-N3W3PWQE.js";import"./chunks/chunk-4IBEPGVV.js";import"./chunks/chunk-R3UMC7K3.js";export{o as failClosed,r as run};
